@@ -1,0 +1,23 @@
+package org.qprob.agents;
+
+import org.qprob.api.agent.Agent;
+
+/**
+ * Makes one kind of agent, found by {@link java.util.ServiceLoader} through a
+ * {@code META-INF/services/org.qprob.agents.AgentFactory} entry and keyed by its name ({@code q-learning},
+ * {@code extreme-q}). Load them with
+ * {@code PluginRegistry.load(AgentFactory.class, "agent", AgentFactory::name)}.
+ */
+public interface AgentFactory {
+  /** The name {@code agent.type} selects, e.g. {@code q-learning}. */
+  String name();
+
+  /** One line for {@code qprob list}. */
+  String description();
+
+  /**
+   * A new agent; fails with one line if the configuration does not fit the loss or the spaces (e.g. a {@code gumbel}
+   * backup with a point loss).
+   */
+  Agent create(AgentSetup setup);
+}

@@ -1,0 +1,84 @@
+package org.qprob.agents.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configurations the learning tests run on CartPole-v1: the two original scripts exactly, and the baselines.
+ * Each says in {@link ReferenceConfig#notes()} what was tuned.
+ */
+public final class OriginalConfigs {
+  private OriginalConfigs() {
+  }
+
+  /**
+   * The original q-prob.py: gumbel-kl loss, Gumbel head with outputs clamped to [-4, 8] and mu = exp(raw), the
+   * gradient flowing into the online next-state outputs (no target network), Boltzmann over mu / beta with temperature
+   * 10 → 1 (×0.995 per episode), Adam 5e-4, global-norm clip 1.0, batch 64 from 64 transitions on, 128-128 ReLU,
+   * gamma 0.99.
+   */
+  public static ReferenceConfig qProb() {
+    AgentConfig agent = AgentConfig.defaults()
+        .withNetwork(NetworkConfig.defaults().withOriginalGumbelOutputs())
+        .withOptimizer(OptimizerConfig.defaults().withGradClipNorm(1.0))
+        .withExploration(ExplorationConfig.boltzmann(10, 1, 0.995))
+        .withTarget(TargetConfig.of("online-grad"))
+        .withBackup(BackupConfig.of("gumbel"));
+    return new ReferenceConfig("q-prob", "gumbel-kl", Map.of(), agent, "the original q-prob.py; nothing tuned");
+  }
+
+  /**
+   * The original base-q-learning.py: l2 loss, hard-max backup from a target network copied every 100 environment
+   * steps, ε-greedy 1.0 → 0.01 (×0.995 per episode), Adam 5e-4, no clipping, batch 64, 128-128 ReLU, gamma 0.99.
+   */
+  public static ReferenceConfig baseQLearning() {
+    AgentConfig agent = AgentConfig.defaults()
+        .withExploration(ExplorationConfig.defaults())
+        .withTarget(new TargetConfig("target-network", 100, 1.0))
+        .withBackup(BackupConfig.of("max"));
+    return new ReferenceConfig("base-q-learning", "l2", Map.of(), agent,
+        "the original base-q-learning.py; nothing tuned");
+  }
+
+  /** DQN with a target network and a per-step linear ε schedule (the textbook DQN recipe, not an original script). */
+  public static ReferenceConfig dqnTarget() {
+    AgentConfig agent = AgentConfig.defaults()
+        .withExploration(ExplorationConfig.epsilonGreedyLinear(1.0, 0.05, 10_000))
+        .withTarget(new TargetConfig("target-network", 500, 1.0))
+        .withBackup(BackupConfig.of("max"));
+    return new ReferenceConfig("dqn-target", "l2", Map.of(), agent,
+        "textbook DQN: ε linear per step 1.0 → 0.05 over 10k steps, target copied every 500 steps");
+  }
+
+  /** Double DQN: as {@link #dqnTarget()} with the next action chosen online and valued by the target network. */
+  public static ReferenceConfig doubleDqn() {
+    ReferenceConfig dqn = dqnTarget();
+    AgentConfig agent = dqn.agent().withTarget(new TargetConfig("double", 500, 1.0));
+    return new ReferenceConfig("double-dqn", "l2", Map.of(), agent, "as dqn-target with the double-DQN target");
+  }
+
+  /** Soft Q-learning: the soft backup alpha * logsumexp(Q / alpha) from a target network, policy softmax(Q / alpha). */
+  public static ReferenceConfig softQ() {
+    double alpha = 1.0;
+    AgentConfig agent = AgentConfig.defaults()
+        .withExploration(ExplorationConfig.boltzmannFixed(alpha))
+        .withTarget(new TargetConfig("target-network", 100, 1.0))
+        .withBackup(new BackupConfig("soft", alpha));
+    return new ReferenceConfig("soft-q", "l2", Map.of(), agent, "soft Q-learning, alpha 1.0");
+  }
+
+  /** X-DQN: Q toward r + gamma * V(s'), V by Gumbel regression (xql) on the target Q of the buffer's actions. */
+  public static ReferenceConfig extremeQ() {
+    double beta = 1.0;
+    AgentConfig agent = AgentConfig.defaults()
+        .withType("extreme-q")
+        .withExploration(ExplorationConfig.boltzmannFixed(beta))
+        .withTarget(new TargetConfig("target-network", 100, 1.0));
+    return new ReferenceConfig("extreme-q", "xql", Map.of("beta", beta), agent, "X-DQN, beta 1.0");
+  }
+
+  /** All six, in the order above. */
+  public static List<ReferenceConfig> all() {
+    return List.of(qProb(), baseQLearning(), dqnTarget(), doubleDqn(), softQ(), extremeQ());
+  }
+}

@@ -1,0 +1,319 @@
+package org.qprob.agents.q;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qprob.agents.AgentSetup;
+import org.qprob.agents.config.AgentConfig;
+import org.qprob.agents.config.TargetConfig;
+import org.qprob.agents.exploration.Exploration;
+import org.qprob.agents.network.HostMlp;
+import org.qprob.agents.network.Mlp;
+import org.qprob.agents.network.ObservationEncoder;
+import org.qprob.agents.network.OutputHead;
+import org.qprob.agents.random.RandomStream;
+import org.qprob.agents.random.Seeds;
+import org.qprob.agents.replay.ReplayBatch;
+import org.qprob.agents.replay.ReplayBuffer;
+import org.qprob.api.agent.ActMode;
+import org.qprob.api.agent.Agent;
+import org.qprob.api.agent.Transition;
+import org.qprob.api.agent.UpdateResult;
+import org.qprob.api.loss.Head;
+import org.qprob.api.loss.Loss;
+import org.qprob.api.loss.TargetKind;
+
+/**
+ * Q-learning with an injected loss. One online MLP (and, for {@code target-network} / {@code double}, a target copy
+ * that follows it every {@code target.updateEvery} environment steps); a uniform replay buffer; the Bellman backup
+ * (hard max, soft, or the Gumbel backup the loss builds itself) and the target source from the config. One gradient
+ * step per {@code replay.updateEvery} environment steps once the buffer holds more than {@code replay.learningStarts}
+ * transitions. Bootstrapping stops at {@code terminated} only: a truncated step still bootstraps.
+ *
+ * <p>Acting runs a plain-Java copy of the online parameters ({@link HostMlp}), refreshed lazily after updates.
+ * Random streams (initial weights, exploration, replay sampling) are derived from the setup's seed.
+ */
+public final class QLearningAgent implements Agent {
+  private static final int CHECKPOINT_VERSION = 1;
+
+  private final AgentConfig config;
+  private final OutputHead head;
+  private final ObservationEncoder encoder;
+  private final QObjective objective;
+  private final String source;
+  private final Mlp online;
+  private final Mlp target;
+  private final HostMlp host;
+  private final ReplayBuffer buffer;
+  private final RandomStream replayRng;
+  private final Exploration exploration;
+  private final int[] indices;
+  private final ReplayBatch batch;
+  private final float[] actInput;
+  private final double[] rawRow;
+  private final double[] preferences;
+  private boolean hostStale;
+  private long steps;
+  private long updates;
+  private long lastUpdateStep = -1;
+
+  /** An agent on single-precision networks; fails with one line if the config does not fit the loss. */
+  public QLearningAgent(AgentSetup setup) {
+    this(setup, DataType.FLOAT);
+  }
+
+  QLearningAgent(AgentSetup setup, DataType dataType) {
+    this.config = setup.config();
+    Loss loss = setup.loss();
+    QObjective.Backup backup = resolveBackup(config, loss);
+    TargetConfig tc = config.target();
+    this.source = tc.source();
+    if (backup == QObjective.Backup.GUMBEL && source.equals("double")) {
+      throw new IllegalArgumentException("target.source = \"double\" does not fit the gumbel backup; expected one of "
+          + "[online-grad, online-stop, target-network]");
+    }
+    if (backup == QObjective.Backup.SOFT && source.equals("double")) {
+      throw new IllegalArgumentException("target.source = \"double\" does not fit the soft backup; expected one of "
+          + "[online-grad, online-stop, target-network]");
+    }
+    int na = setup.actionSpace().n();
+    this.head = new OutputHead(na, backup == QObjective.Backup.GUMBEL, config.network());
+    this.encoder = new ObservationEncoder(setup.observationSpace());
+    this.objective = new QObjective(loss, head, backup, config.backup().alpha(), config.gamma(),
+        source.equals("online-grad"));
+    long seed = setup.seed();
+    RandomStream init = new RandomStream(Seeds.derive(seed, "weights"));
+    this.online = Mlp.create(config.network(), encoder.width(), head.outputs(), config.optimizer(),
+        config.optimizer().learningRate(), config.optimizer().gradClipNorm(), dataType, init);
+    if (tc.usesTargetNetwork()) {
+      this.target = Mlp.create(config.network(), encoder.width(), head.outputs(), config.optimizer(),
+          config.optimizer().learningRate(), 0, dataType, init);
+      target.follow(online, 1.0);
+    } else {
+      this.target = null;
+    }
+    this.host = online.hostCopy();
+    this.buffer = new ReplayBuffer(config.replay().capacity(), encoder.rawWidth());
+    this.replayRng = new RandomStream(Seeds.derive(seed, "replay"));
+    this.exploration = new Exploration(config.exploration(), new RandomStream(Seeds.derive(seed, "exploration")));
+    this.indices = new int[config.replay().batchSize()];
+    this.batch = new ReplayBatch(indices.length, encoder);
+    this.actInput = new float[encoder.width()];
+    this.rawRow = new double[head.outputs()];
+    this.preferences = new double[na];
+  }
+
+  /** The backup a config and a loss ask for, or one line saying why they do not fit. */
+  static QObjective.Backup resolveBackup(AgentConfig config, Loss loss) {
+    boolean gumbelLoss = loss.head() == Head.GUMBEL && loss.targetKind() == TargetKind.GUMBEL_BACKUP;
+    boolean pointLoss = loss.head() == Head.POINT && loss.targetKind() == TargetKind.POINT;
+    String kind = config.backup().kind();
+    if (kind.equals("auto")) {
+      kind = gumbelLoss ? "gumbel" : "max";
+    }
+    if (kind.equals("gumbel") && !gumbelLoss) {
+      throw new IllegalArgumentException("backup.kind = \"gumbel\" does not fit loss " + loss.name() + " (head "
+          + loss.head() + ", target " + loss.targetKind() + "); expected a Gumbel-backup loss such as gumbel-kl, or backup max/soft");
+    }
+    if (!kind.equals("gumbel") && !pointLoss) {
+      throw new IllegalArgumentException("backup.kind = \"" + kind + "\" does not fit loss " + loss.name() + " (head "
+          + loss.head() + ", target " + loss.targetKind() + "); expected a point loss such as l2, huber or xql, or backup gumbel");
+    }
+    return switch (kind) {
+      case "max" -> QObjective.Backup.MAX;
+      case "soft" -> QObjective.Backup.SOFT;
+      default -> QObjective.Backup.GUMBEL;
+    };
+  }
+
+  @Override
+  public int act(float[] observation, ActMode mode) {
+    if (hostStale) {
+      online.refresh(host);
+      hostStale = false;
+    }
+    encoder.encode(observation, actInput, 0);
+    float[] raw = host.forward(actInput);
+    for (int k = 0; k < raw.length; k++) {
+      rawRow[k] = raw[k];
+    }
+    preferencesOf(rawRow, preferences);
+    return exploration.select(preferences, mode);
+  }
+
+  /** Per-action preferences of a raw output row: Q, or mu / beta(s) for a Gumbel head. */
+  void preferencesOf(double[] raw, double[] out) {
+    head.locations(raw, out);
+    if (head.gumbel()) {
+      double inverseBeta = Math.exp(-head.logScale(raw));
+      for (int a = 0; a < out.length; a++) {
+        out[a] *= inverseBeta;
+      }
+    }
+  }
+
+  @Override
+  public void observe(Transition t) {
+    buffer.add(t.observation(), t.action(), t.reward(), t.nextObservation(), t.terminated());
+    steps++;
+    exploration.onStep();
+    if (t.episodeEnd()) {
+      exploration.onEpisodeEnd();
+    }
+  }
+
+  @Override
+  public UpdateResult update() {
+    if (steps == lastUpdateStep) {
+      return UpdateResult.NONE;
+    }
+    lastUpdateStep = steps;
+    UpdateResult result = UpdateResult.NONE;
+    if (buffer.size() > config.replay().learningStarts() && steps % config.replay().updateEvery() == 0) {
+      buffer.sample(indices, replayRng);
+      Step step = compute(indices);
+      online.step(step.gradient());
+      hostStale = true;
+      updates++;
+      result = new UpdateResult(true, step.loss(), step.meanBeta());
+    }
+    if (target != null && steps % config.target().updateEvery() == 0) {
+      target.follow(online, config.target().polyakTau());
+    }
+    return result;
+  }
+
+  /** The gradient of one batch's mean loss, not applied. */
+  record Step(double loss, double meanBeta, Gradient gradient) {
+  }
+
+  Step compute(int[] idx) {
+    int n = idx.length;
+    batch.load(buffer, idx);
+    double[][] rawNext;
+    double[][] rawSelect = null;
+    switch (source) {
+      case "online-grad" -> {
+        double[][] raw = online.forwardForTraining(online.matrix(batch.statesAndNextStates(), 2 * n));
+        QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(),
+            Arrays.copyOfRange(raw, 0, n), Arrays.copyOfRange(raw, n, 2 * n), null);
+        double[][] eps = new double[2 * n][];
+        System.arraycopy(r.dRaw(), 0, eps, 0, n);
+        System.arraycopy(r.dRawNext(), 0, eps, n, n);
+        return new Step(r.loss(), r.meanBeta(), online.gradient(eps));
+      }
+      case "online-stop" -> rawNext = online.output(online.matrix(batch.nextStates(), n));
+      case "target-network" -> rawNext = target.output(online.matrix(batch.nextStates(), n));
+      case "double" -> {
+        INDArray next = online.matrix(batch.nextStates(), n);
+        rawSelect = online.output(next);
+        rawNext = target.output(next);
+      }
+      default -> throw new IllegalStateException(source);
+    }
+    double[][] rawS = online.forwardForTraining(online.matrix(batch.states(), n));
+    QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(), rawS, rawNext,
+        rawSelect);
+    return new Step(r.loss(), r.meanBeta(), online.gradient(r.dRaw()));
+  }
+
+  /**
+   * The batch-mean loss of batch {@code idx} at the current parameters without any gradient; with
+   * {@code frozenNext} the next-state outputs are those given instead of being recomputed (what stop-gradient means).
+   */
+  double loss(int[] idx, double[][] frozenNext) {
+    int n = idx.length;
+    batch.load(buffer, idx);
+    double[][] rawS = online.output(online.matrix(batch.states(), n));
+    double[][] rawNext = frozenNext != null ? frozenNext : nextOutputs(idx);
+    double[][] rawSelect = source.equals("double") ? online.output(online.matrix(batch.nextStates(), n)) : null;
+    return objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(), rawS, rawNext, rawSelect).loss();
+  }
+
+  /** The raw next-state outputs of batch {@code idx} from the network that values them (target, else online). */
+  double[][] nextOutputs(int[] idx) {
+    batch.load(buffer, idx);
+    INDArray next = online.matrix(batch.nextStates(), idx.length);
+    return target != null ? target.output(next) : online.output(next);
+  }
+
+  Mlp online() {
+    return online;
+  }
+
+  Mlp target() {
+    return target;
+  }
+
+  ReplayBuffer buffer() {
+    return buffer;
+  }
+
+  OutputHead head() {
+    return head;
+  }
+
+  @Override
+  public double explorationParameter() {
+    return exploration.parameter();
+  }
+
+  /** Environment steps observed. */
+  public long steps() {
+    return steps;
+  }
+
+  /** Gradient steps taken. */
+  public long updates() {
+    return updates;
+  }
+
+  @Override
+  public void checkpoint(DataOutputStream out) throws IOException {
+    out.writeInt(CHECKPOINT_VERSION);
+    out.writeLong(steps);
+    out.writeLong(updates);
+    out.writeLong(lastUpdateStep);
+    online.write(out);
+    out.writeBoolean(target != null);
+    if (target != null) {
+      target.write(out);
+    }
+    buffer.write(out);
+    out.writeLong(replayRng.state());
+    exploration.write(out);
+  }
+
+  @Override
+  public void restore(DataInputStream in) throws IOException {
+    int version = in.readInt();
+    if (version != CHECKPOINT_VERSION) {
+      throw new IOException("q-learning checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION);
+    }
+    steps = in.readLong();
+    updates = in.readLong();
+    lastUpdateStep = in.readLong();
+    online.read(in);
+    boolean hasTarget = in.readBoolean();
+    if (hasTarget != (target != null)) {
+      throw new IOException("checkpoint target network presence " + hasTarget + " does not match target.source " + source);
+    }
+    if (target != null) {
+      target.read(in);
+    }
+    buffer.read(in);
+    replayRng.restore(in.readLong());
+    exploration.read(in);
+    online.refresh(host);
+    hostStale = false;
+  }
+
+  @Override
+  public String toString() {
+    return "QLearningAgent(" + objective + ", source=" + source + ", " + online + ", " + buffer + ", " + exploration + ")";
+  }
+}

@@ -1,0 +1,2 @@
+/** Uniform experience replay over primitive arrays. */
+package org.qprob.agents.replay;

@@ -1,0 +1,8 @@
+package org.qprob.agents.training;
+
+/** Called by {@link TrainingLoop} after each training episode; may stop the loop. */
+@FunctionalInterface
+public interface EpisodeListener {
+  /** Sees one finished episode; returns whether to go on. */
+  Signal onEpisode(EpisodeRecord episode);
+}

@@ -1,0 +1,8 @@
+package org.qprob.agents.training;
+
+/** Called by {@link TrainingLoop} after each periodic greedy evaluation; may stop the loop. */
+@FunctionalInterface
+public interface EvaluationListener {
+  /** Sees one evaluation; returns whether to go on. */
+  Signal onEvaluation(EvaluationRecord evaluation);
+}

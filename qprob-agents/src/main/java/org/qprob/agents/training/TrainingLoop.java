@@ -1,0 +1,142 @@
+package org.qprob.agents.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.qprob.agents.random.Seeds;
+import org.qprob.api.agent.ActMode;
+import org.qprob.api.agent.Agent;
+import org.qprob.api.agent.Transition;
+import org.qprob.api.agent.UpdateResult;
+import org.qprob.api.env.Environment;
+import org.qprob.api.env.StepResult;
+
+/**
+ * Trains one agent on one environment. Each step: {@code act(EXPLORE)}, {@code step}, {@code observe}, then
+ * {@code update()} once (the agent decides from its replay config whether a gradient step is due). Episode {@code i}
+ * starts with {@code env.reset(Seeds.derive(seed, i))}. After each episode the episode listener sees an
+ * {@link EpisodeRecord}; every {@code evaluateEvery} environment steps a {@link GreedyEvaluation} runs on its own
+ * environment and the evaluation listener sees an {@link EvaluationRecord}. Either listener can stop the loop.
+ *
+ * <p>Immutable: the {@code with...} methods return a new loop. Not re-entrant; the counters live in {@link #run}.
+ */
+public final class TrainingLoop {
+  private final Environment env;
+  private final Agent agent;
+  private final long seed;
+  private final EpisodeListener episodeListener;
+  private final GreedyEvaluation evaluation;
+  private final long evaluateEvery;
+  private final EvaluationListener evaluationListener;
+
+  /**
+   * @param env the training environment (with its time limit)
+   * @param agent the agent to train
+   * @param seed the seed the episodes' reset seeds derive from (derive it from the run seed, apart from the agent's)
+   */
+  public TrainingLoop(Environment env, Agent agent, long seed) {
+    this(env, agent, seed, e -> Signal.CONTINUE, null, 0, e -> Signal.CONTINUE);
+  }
+
+  private TrainingLoop(Environment env, Agent agent, long seed, EpisodeListener episodeListener,
+      GreedyEvaluation evaluation, long evaluateEvery, EvaluationListener evaluationListener) {
+    this.env = Objects.requireNonNull(env, "env");
+    this.agent = Objects.requireNonNull(agent, "agent");
+    this.seed = seed;
+    this.episodeListener = Objects.requireNonNull(episodeListener, "episodeListener");
+    this.evaluation = evaluation;
+    this.evaluateEvery = evaluateEvery;
+    this.evaluationListener = Objects.requireNonNull(evaluationListener, "evaluationListener");
+  }
+
+  /** The same loop reporting episodes to {@code listener}. */
+  public TrainingLoop withEpisodeListener(EpisodeListener listener) {
+    return new TrainingLoop(env, agent, seed, listener, evaluation, evaluateEvery, evaluationListener);
+  }
+
+  /** The same loop running {@code evaluation} every {@code everySteps} environment steps, reported to {@code listener}. */
+  public TrainingLoop withEvaluation(GreedyEvaluation evaluation, long everySteps, EvaluationListener listener) {
+    if (everySteps <= 0) {
+      throw new IllegalArgumentException("evaluateEvery = " + everySteps + " is invalid; expected > 0 environment steps");
+    }
+    return new TrainingLoop(env, agent, seed, episodeListener, Objects.requireNonNull(evaluation, "evaluation"),
+        everySteps, listener);
+  }
+
+  /** Trains until the budget runs out or a listener says stop. */
+  public TrainingSummary run(Budget budget) {
+    long start = System.nanoTime();
+    long steps = 0;
+    long episodes = 0;
+    while (true) {
+      float[] obs = env.reset(Seeds.derive(seed, episodes));
+      double exploration = agent.explorationParameter();
+      double ret = 0;
+      double lossSum = 0;
+      double betaSum = 0;
+      int betaCount = 0;
+      int updates = 0;
+      int length = 0;
+      boolean terminated;
+      while (true) {
+        int action = agent.act(obs, ActMode.EXPLORE);
+        StepResult r = env.step(action);
+        agent.observe(new Transition(obs, action, r.reward(), r.observation(), r.terminated(), r.truncated()));
+        UpdateResult u = agent.update();
+        if (u.updated()) {
+          updates++;
+          lossSum += u.loss();
+          if (!Double.isNaN(u.meanBeta())) {
+            betaSum += u.meanBeta();
+            betaCount++;
+          }
+        }
+        steps++;
+        length++;
+        ret += r.reward();
+        obs = r.observation();
+        if (evaluation != null && steps % evaluateEvery == 0) {
+          double[] returns = evaluation.run(agent);
+          List<Double> list = new ArrayList<>(returns.length);
+          double sum = 0;
+          for (double v : returns) {
+            list.add(v);
+            sum += v;
+          }
+          EvaluationRecord e = new EvaluationRecord(steps, episodes, list, sum / returns.length, seconds(start));
+          if (evaluationListener.onEvaluation(e) == Signal.STOP) {
+            return new TrainingSummary(episodes, steps, true, seconds(start));
+          }
+        }
+        if (r.done()) {
+          terminated = r.terminated();
+          break;
+        }
+        if (budget.maxEnvSteps() > 0 && steps >= budget.maxEnvSteps()) {
+          return new TrainingSummary(episodes, steps, false, seconds(start));
+        }
+      }
+      EpisodeRecord record = new EpisodeRecord(episodes, steps, ret, length, terminated, exploration,
+          updates == 0 ? Double.NaN : lossSum / updates, betaCount == 0 ? Double.NaN : betaSum / betaCount, updates,
+          seconds(start));
+      episodes++;
+      if (episodeListener.onEpisode(record) == Signal.STOP) {
+        return new TrainingSummary(episodes, steps, true, seconds(start));
+      }
+      if ((budget.maxEnvSteps() > 0 && steps >= budget.maxEnvSteps())
+          || (budget.maxEpisodes() > 0 && episodes >= budget.maxEpisodes())) {
+        return new TrainingSummary(episodes, steps, false, seconds(start));
+      }
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) * 1e-9;
+  }
+
+  @Override
+  public String toString() {
+    return "TrainingLoop(env=" + env + ", agent=" + agent + ", seed=" + seed
+        + (evaluation == null ? "" : ", evaluateEvery=" + evaluateEvery + ", " + evaluation) + ")";
+  }
+}

@@ -1,0 +1,279 @@
+package org.qprob.agents.xq;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qprob.agents.AgentSetup;
+import org.qprob.agents.config.AgentConfig;
+import org.qprob.agents.exploration.Exploration;
+import org.qprob.agents.network.HostMlp;
+import org.qprob.agents.network.Mlp;
+import org.qprob.agents.network.ObservationEncoder;
+import org.qprob.agents.network.OutputHead;
+import org.qprob.agents.random.RandomStream;
+import org.qprob.agents.random.Seeds;
+import org.qprob.agents.replay.ReplayBatch;
+import org.qprob.agents.replay.ReplayBuffer;
+import org.qprob.api.agent.ActMode;
+import org.qprob.api.agent.Agent;
+import org.qprob.api.agent.Transition;
+import org.qprob.api.agent.UpdateResult;
+import org.qprob.api.loss.Head;
+import org.qprob.api.loss.Loss;
+import org.qprob.api.loss.LossBatch;
+import org.qprob.api.loss.LossResult;
+import org.qprob.api.loss.TargetKind;
+
+/**
+ * Extreme Q-learning for discrete actions (X-DQN), as in the XQL paper's online algorithm with IQL's layout:
+ * <ul>
+ *   <li>Q(s, a) regresses with squared error {@code (Q(s, a) - y)^2} toward
+ *       {@code y = r + gamma * (1 - terminated) * V(s')} (online V, no gradient into it);</li>
+ *   <li>V(s) regresses with the injected loss (the Gumbel regression {@code xql}, whose beta is the loss's option) on
+ *       {@code Q_target(s, a)} for the buffer's actions, so V learns {@code beta * log E_a~buffer[exp(Q(s, a) / beta)]};
+ *       Q_target is the target Q network for {@code target.source = target-network}, the online Q (before this step)
+ *       for {@code online-stop}.</li>
+ * </ul>
+ * Both networks have the {@link org.qprob.agents.config.NetworkConfig} shape (V with one output) and take one step per
+ * update. The policy is the configured exploration over Q (softmax(Q / beta) is Boltzmann at temperature beta).
+ * The reported loss is Q's squared TD error.
+ */
+public final class ExtremeQAgent implements Agent {
+  private static final int CHECKPOINT_VERSION = 1;
+
+  private final AgentConfig config;
+  private final Loss valueLoss;
+  private final OutputHead qHead;
+  private final OutputHead vHead;
+  private final ObservationEncoder encoder;
+  private final Mlp q;
+  private final Mlp v;
+  private final Mlp qTarget;
+  private final HostMlp host;
+  private final ReplayBuffer buffer;
+  private final ReplayBatch batch;
+  private final int[] indices;
+  private final RandomStream replayRng;
+  private final Exploration exploration;
+  private final float[] actInput;
+  private final double[] rawRow;
+  private final double[] preferences;
+  private boolean hostStale;
+  private long steps;
+  private long updates;
+  private long lastUpdateStep = -1;
+
+  /** An agent on single-precision networks; fails with one line if the config does not fit the loss. */
+  public ExtremeQAgent(AgentSetup setup) {
+    this(setup, DataType.FLOAT);
+  }
+
+  ExtremeQAgent(AgentSetup setup, DataType dataType) {
+    this.config = setup.config();
+    this.valueLoss = setup.loss();
+    if (valueLoss.head() != Head.POINT || valueLoss.targetKind() != TargetKind.POINT) {
+      throw new IllegalArgumentException("extreme-q: loss " + valueLoss.name() + " (head " + valueLoss.head() + ", target "
+          + valueLoss.targetKind() + ") does not fit the V network; expected a point loss such as xql");
+    }
+    String source = config.target().source();
+    if (!source.equals("target-network") && !source.equals("online-stop")) {
+      throw new IllegalArgumentException("target.source = \"" + source
+          + "\" does not fit extreme-q; expected one of [target-network, online-stop]");
+    }
+    if (!config.backup().kind().equals("auto")) {
+      throw new IllegalArgumentException("backup.kind = \"" + config.backup().kind()
+          + "\" does not fit extreme-q (its backup is V(s') learned by Gumbel regression); expected auto");
+    }
+    int na = setup.actionSpace().n();
+    this.qHead = new OutputHead(na, false, config.network());
+    this.vHead = new OutputHead(1, false, config.network());
+    this.encoder = new ObservationEncoder(setup.observationSpace());
+    long seed = setup.seed();
+    RandomStream init = new RandomStream(Seeds.derive(seed, "weights"));
+    double lr = config.optimizer().learningRate();
+    double vLr = config.extremeQ().valueLearningRate() > 0 ? config.extremeQ().valueLearningRate() : lr;
+    this.q = Mlp.create(config.network(), encoder.width(), na, config.optimizer(), lr,
+        config.optimizer().gradClipNorm(), dataType, init);
+    this.v = Mlp.create(config.network(), encoder.width(), 1, config.optimizer(), vLr,
+        config.extremeQ().valueGradClipNorm(), dataType, init);
+    if (source.equals("target-network")) {
+      this.qTarget = Mlp.create(config.network(), encoder.width(), na, config.optimizer(), lr, 0, dataType, init);
+      qTarget.follow(q, 1.0);
+    } else {
+      this.qTarget = null;
+    }
+    this.host = q.hostCopy();
+    this.buffer = new ReplayBuffer(config.replay().capacity(), encoder.rawWidth());
+    this.indices = new int[config.replay().batchSize()];
+    this.batch = new ReplayBatch(indices.length, encoder);
+    this.replayRng = new RandomStream(Seeds.derive(seed, "replay"));
+    this.exploration = new Exploration(config.exploration(), new RandomStream(Seeds.derive(seed, "exploration")));
+    this.actInput = new float[encoder.width()];
+    this.rawRow = new double[na];
+    this.preferences = new double[na];
+  }
+
+  @Override
+  public int act(float[] observation, ActMode mode) {
+    if (hostStale) {
+      q.refresh(host);
+      hostStale = false;
+    }
+    encoder.encode(observation, actInput, 0);
+    float[] raw = host.forward(actInput);
+    for (int k = 0; k < raw.length; k++) {
+      rawRow[k] = raw[k];
+    }
+    qHead.locations(rawRow, preferences);
+    return exploration.select(preferences, mode);
+  }
+
+  @Override
+  public void observe(Transition t) {
+    buffer.add(t.observation(), t.action(), t.reward(), t.nextObservation(), t.terminated());
+    steps++;
+    exploration.onStep();
+    if (t.episodeEnd()) {
+      exploration.onEpisodeEnd();
+    }
+  }
+
+  @Override
+  public UpdateResult update() {
+    if (steps == lastUpdateStep) {
+      return UpdateResult.NONE;
+    }
+    lastUpdateStep = steps;
+    UpdateResult result = UpdateResult.NONE;
+    if (buffer.size() > config.replay().learningStarts() && steps % config.replay().updateEvery() == 0) {
+      buffer.sample(indices, replayRng);
+      Steps s = compute(indices);
+      q.step(s.qGradient());
+      v.step(s.vGradient());
+      hostStale = true;
+      updates++;
+      result = new UpdateResult(true, s.qLoss(), Double.NaN);
+    }
+    if (qTarget != null && steps % config.target().updateEvery() == 0) {
+      qTarget.follow(q, config.target().polyakTau());
+    }
+    return result;
+  }
+
+  /** The gradients of one batch, not applied. */
+  record Steps(double qLoss, double vLoss, Gradient qGradient, Gradient vGradient) {
+  }
+
+  Steps compute(int[] idx) {
+    int n = idx.length;
+    batch.load(buffer, idx);
+    INDArray states = q.matrix(batch.states(), n);
+    double[][] rawVNext = v.output(q.matrix(batch.nextStates(), n));
+    double[][] rawQTarget = qTarget != null ? qTarget.output(states) : null;
+    int[] actions = batch.actions();
+    double[] rewards = batch.rewards();
+    boolean[] terminated = batch.terminated();
+    double gamma = config.gamma();
+
+    double[][] rawQ = q.forwardForTraining(states);
+    double[][] dRawQ = new double[n][qHead.outputs()];
+    double[] valueTarget = new double[n];
+    double qLoss = 0;
+    for (int i = 0; i < n; i++) {
+      double y = rewards[i] + (terminated[i] ? 0 : gamma * vHead.location(rawVNext[i], 0));
+      double qsa = qHead.location(rawQ[i], actions[i]);
+      double e = qsa - y;
+      qLoss += e * e;
+      dRawQ[i][actions[i]] = 2 * e / n * qHead.locationSlope(rawQ[i], actions[i]);
+      valueTarget[i] = rawQTarget != null ? qHead.location(rawQTarget[i], actions[i]) : qsa;
+    }
+    Gradient qGradient = q.gradient(dRawQ);
+
+    double[][] rawV = v.forwardForTraining(states);
+    double[] value = new double[n];
+    for (int i = 0; i < n; i++) {
+      value[i] = vHead.location(rawV[i], 0);
+    }
+    LossResult r = valueLoss.evaluate(LossBatch.point(value, valueTarget), false);
+    double[][] dRawV = new double[n][1];
+    for (int i = 0; i < n; i++) {
+      dRawV[i][0] = r.dPrediction()[i] / n * vHead.locationSlope(rawV[i], 0);
+    }
+    return new Steps(qLoss / n, r.mean(), qGradient, v.gradient(dRawV));
+  }
+
+  Mlp q() {
+    return q;
+  }
+
+  Mlp v() {
+    return v;
+  }
+
+  @Override
+  public double explorationParameter() {
+    return exploration.parameter();
+  }
+
+  /** Environment steps observed. */
+  public long steps() {
+    return steps;
+  }
+
+  /** Gradient steps taken (each moves both Q and V). */
+  public long updates() {
+    return updates;
+  }
+
+  @Override
+  public void checkpoint(DataOutputStream out) throws IOException {
+    out.writeInt(CHECKPOINT_VERSION);
+    out.writeLong(steps);
+    out.writeLong(updates);
+    out.writeLong(lastUpdateStep);
+    q.write(out);
+    v.write(out);
+    out.writeBoolean(qTarget != null);
+    if (qTarget != null) {
+      qTarget.write(out);
+    }
+    buffer.write(out);
+    out.writeLong(replayRng.state());
+    exploration.write(out);
+  }
+
+  @Override
+  public void restore(DataInputStream in) throws IOException {
+    int version = in.readInt();
+    if (version != CHECKPOINT_VERSION) {
+      throw new IOException("extreme-q checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION);
+    }
+    steps = in.readLong();
+    updates = in.readLong();
+    lastUpdateStep = in.readLong();
+    q.read(in);
+    v.read(in);
+    boolean hasTarget = in.readBoolean();
+    if (hasTarget != (qTarget != null)) {
+      throw new IOException("checkpoint target network presence " + hasTarget + " does not match target.source "
+          + config.target().source());
+    }
+    if (qTarget != null) {
+      qTarget.read(in);
+    }
+    buffer.read(in);
+    replayRng.restore(in.readLong());
+    exploration.read(in);
+    q.refresh(host);
+    hostStale = false;
+  }
+
+  @Override
+  public String toString() {
+    return "ExtremeQAgent(V loss " + valueLoss + ", target " + config.target() + ", Q " + q + ", V " + v + ", " + buffer
+        + ", " + exploration + ")";
+  }
+}

@@ -1,0 +1,30 @@
+package org.qprob.experiments.config;
+
+/**
+ * Periodic greedy evaluation during training, on an environment seeded apart from the training one.
+ *
+ * @param everyEnvSteps evaluate each time this many more training env steps have been taken (checked when an episode
+ *     ends), and once more when training ends; 0 turns evaluation off; default 10000
+ * @param episodes greedy episodes per evaluation, at least 1; default 10
+ */
+public record EvaluationConfig(long everyEnvSteps, int episodes) {
+  public EvaluationConfig {
+    if (everyEnvSteps < 0) {
+      throw new IllegalArgumentException("everyEnvSteps = " + everyEnvSteps
+          + " is invalid; expected an integer >= 0 (0 = no evaluation)");
+    }
+    if (episodes < 1) {
+      throw new IllegalArgumentException("episodes = " + episodes + " is invalid; expected an integer >= 1");
+    }
+  }
+
+  /** Every 10,000 env steps, 10 episodes. */
+  public static EvaluationConfig defaults() {
+    return new EvaluationConfig(10_000, 10);
+  }
+
+  /** Whether evaluation is on. */
+  public boolean enabled() {
+    return everyEnvSteps > 0;
+  }
+}

@@ -1,0 +1,37 @@
+package org.qprob.experiments.guice;
+
+import java.util.Objects;
+import org.qprob.agents.AgentFactory;
+import org.qprob.api.PluginRegistry;
+import org.qprob.api.env.EnvironmentProvider;
+import org.qprob.api.loss.LossProvider;
+
+/**
+ * Every plugin found on the class path: environments by id, losses by name, agents by name. Loaded once per process
+ * (ServiceLoader scans jars); the injectors of the runs only bind what was found.
+ *
+ * @param environments the environment providers
+ * @param losses the loss providers
+ * @param agents the agent factories
+ */
+public record Plugins(PluginRegistry<EnvironmentProvider> environments, PluginRegistry<LossProvider> losses,
+    PluginRegistry<AgentFactory> agents) {
+  public Plugins {
+    Objects.requireNonNull(environments, "environments");
+    Objects.requireNonNull(losses, "losses");
+    Objects.requireNonNull(agents, "agents");
+  }
+
+  /** The plugins visible to {@code loader}. */
+  public static Plugins load(ClassLoader loader) {
+    return new Plugins(
+        PluginRegistry.load(EnvironmentProvider.class, "environment", EnvironmentProvider::id, loader),
+        PluginRegistry.load(LossProvider.class, "loss", LossProvider::name, loader),
+        PluginRegistry.load(AgentFactory.class, "agent", AgentFactory::name, loader));
+  }
+
+  /** The plugins visible to this class's loader. */
+  public static Plugins load() {
+    return load(Plugins.class.getClassLoader());
+  }
+}

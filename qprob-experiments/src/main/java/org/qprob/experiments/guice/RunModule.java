@@ -1,0 +1,113 @@
+package org.qprob.experiments.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.util.Map;
+import java.util.TreeSet;
+import org.qprob.agents.AgentFactory;
+import org.qprob.agents.AgentSetup;
+import org.qprob.agents.training.GreedyEvaluation;
+import org.qprob.agents.training.TrainingLoop;
+import org.qprob.api.Options;
+import org.qprob.api.agent.Agent;
+import org.qprob.api.env.Environment;
+import org.qprob.api.env.EnvironmentProvider;
+import org.qprob.api.loss.Loss;
+import org.qprob.api.loss.LossProvider;
+import org.qprob.experiments.run.RunSpec;
+
+/**
+ * The parts of one run, made from its {@link RunSpec} and the plugin maps of {@link PluginModule}: the training and
+ * evaluation environments, the loss, the agent and the training loop. Each is picked by name from its map; an
+ * unknown name fails with one line listing the known ones. Nothing is made until asked for.
+ */
+public final class RunModule extends AbstractModule {
+  private final RunSpec spec;
+
+  public RunModule(RunSpec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  protected void configure() {
+    bind(RunSpec.class).toInstance(spec);
+  }
+
+  @Provides
+  @Singleton
+  EnvironmentProvider environmentProvider(Map<String, EnvironmentProvider> environments, RunSpec run) {
+    return pick(environments, run.env().id(), "environment");
+  }
+
+  @Provides
+  @Singleton
+  @ForTraining
+  Environment trainingEnvironment(EnvironmentProvider provider, RunSpec run) {
+    return environment(provider, run);
+  }
+
+  @Provides
+  @Singleton
+  @ForEvaluation
+  Environment evaluationEnvironment(EnvironmentProvider provider, RunSpec run) {
+    return environment(provider, run);
+  }
+
+  @Provides
+  @Singleton
+  Loss loss(Map<String, LossProvider> losses, RunSpec run) {
+    String name = run.config().loss().name();
+    Options options = new Options("loss " + name, run.config().loss().options());
+    Loss loss = pick(losses, name, "loss").create(options);
+    options.requireAllUsed();
+    return loss;
+  }
+
+  @Provides
+  @Singleton
+  AgentFactory agentFactory(Map<String, AgentFactory> agents, RunSpec run) {
+    return pick(agents, run.config().agent().type(), "agent");
+  }
+
+  @Provides
+  @Singleton
+  Agent agent(AgentFactory factory, Loss loss, @ForTraining Environment env, RunSpec run) {
+    return factory.create(new AgentSetup(run.config().agent(), loss, env.observationSpace(), env.actionSpace(),
+        run.seeds().agent()));
+  }
+
+  @Provides
+  @Singleton
+  GreedyEvaluation evaluation(@ForEvaluation Environment env, RunSpec run) {
+    return new GreedyEvaluation(env, run.evaluation().episodes(), run.seeds().evaluation());
+  }
+
+  @Provides
+  @Singleton
+  TrainingLoop trainingLoop(@ForTraining Environment env, Agent agent, RunSpec run) {
+    return new TrainingLoop(env, agent, run.seeds().environment());
+  }
+
+  private static Environment environment(EnvironmentProvider provider, RunSpec run) {
+    Options options = new Options("env " + run.env().id(), run.env().options());
+    Environment env = provider.create(options);
+    options.requireAllUsed();
+    return env;
+  }
+
+  /** The plugin named {@code name}, or one line naming the known ones. */
+  static <P> P pick(Map<String, P> plugins, String name, String kind) {
+    P p = plugins.get(name);
+    if (p == null) {
+      throw new IllegalArgumentException("unknown " + kind + " '" + name + "'; known: "
+          + String.join(", ", new TreeSet<>(plugins.keySet())));
+    }
+    return p;
+  }
+
+  @Override
+  public String toString() {
+    return "RunModule(" + spec + ")";
+  }
+}

@@ -1,0 +1,39 @@
+package org.qprob.experiments.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.qprob.experiments.run.EpisodeRow;
+import org.qprob.experiments.run.EvaluationRow;
+
+/**
+ * The files of one run as a report reads them.
+ *
+ * @param variant the variant's name
+ * @param seed the run seed
+ * @param folder the run's folder
+ * @param status {@code finished}, {@code running} (or interrupted), {@code failed} or {@code missing}
+ * @param episodes its training episodes (empty unless finished)
+ * @param evaluations its evaluations (empty unless finished)
+ */
+public record RunResult(String variant, long seed, Path folder, String status, List<EpisodeRow> episodes,
+    List<EvaluationRow> evaluations) {
+  public RunResult {
+    episodes = List.copyOf(episodes);
+    evaluations = List.copyOf(evaluations);
+  }
+
+  /** Whether the run finished and its results count. */
+  public boolean finished() {
+    return "finished".equals(status);
+  }
+
+  /** Its training returns as a learning curve. */
+  public LearningCurve curve() {
+    return LearningCurve.of(episodes);
+  }
+
+  /** The mean return of its last evaluation; NaN if it has none. */
+  public double lastEvaluationReturn() {
+    return evaluations.isEmpty() ? Double.NaN : evaluations.get(evaluations.size() - 1).meanReturn();
+  }
+}

@@ -1,0 +1,86 @@
+package org.qprob.experiments.run;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.qprob.agents.AgentFactory;
+import org.qprob.agents.AgentSetup;
+import org.qprob.api.Options;
+import org.qprob.api.env.Environment;
+import org.qprob.api.env.EnvironmentProvider;
+import org.qprob.api.loss.Loss;
+import org.qprob.api.loss.LossProvider;
+import org.qprob.experiments.config.ConfigException;
+import org.qprob.experiments.config.ExperimentConfig;
+import org.qprob.experiments.config.VariantConfig;
+import org.qprob.experiments.guice.Plugins;
+
+/**
+ * Checks an experiment against the plugins before anything runs: the environment id and options, and for every
+ * variant the loss name and options, the agent type, and whether the agent can be built from its config with that
+ * loss and environment (which catches combinations no single field forbids). Each part is made once and thrown
+ * away. A failure is a {@link ConfigException} naming the field, the value and the valid choices.
+ */
+public final class ExperimentValidator {
+  private final Plugins plugins;
+
+  public ExperimentValidator(Plugins plugins) {
+    this.plugins = plugins;
+  }
+
+  /**
+   * Validates {@code experiment} read from {@code where}; returns it with the report threshold made explicit (the
+   * environment's reward threshold when the config left it unset).
+   */
+  public ExperimentConfig validate(ExperimentConfig experiment, String where) {
+    String id = experiment.env().id();
+    EnvironmentProvider envProvider = pick(plugins.environments().all(), id, where, "env.id");
+    Environment env;
+    try {
+      Options options = new Options("env " + id, experiment.env().options());
+      env = envProvider.create(options);
+      options.requireAllUsed();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + ": env.options: " + e.getMessage(), e);
+    }
+    for (Map.Entry<String, VariantConfig> v : experiment.variants().entrySet()) {
+      validateVariant(v.getKey(), v.getValue(), env, where);
+    }
+    if (experiment.report().threshold() == null) {
+      OptionalDouble t = envProvider.rewardThreshold();
+      if (t.isPresent()) {
+        return experiment.withReport(experiment.report().withThreshold(t.getAsDouble()));
+      }
+    }
+    return experiment;
+  }
+
+  private void validateVariant(String name, VariantConfig variant, Environment env, String where) {
+    String at = "variants." + name;
+    String lossName = variant.loss().name();
+    LossProvider lossProvider = pick(plugins.losses().all(), lossName, where, at + ".loss.name");
+    Loss loss;
+    try {
+      Options options = new Options("loss " + lossName, variant.loss().options());
+      loss = lossProvider.create(options);
+      options.requireAllUsed();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + ": " + at + ".loss.options: " + e.getMessage(), e);
+    }
+    AgentFactory factory = pick(plugins.agents().all(), variant.agent().type(), where, at + ".agent.type");
+    try {
+      factory.create(new AgentSetup(variant.agent(), loss, env.observationSpace(), env.actionSpace(), 0L));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + ": " + at + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static <P> P pick(Map<String, P> plugins, String name, String where, String field) {
+    P p = plugins.get(name);
+    if (p == null) {
+      throw new ConfigException(where + ": " + field + " = \"" + name + "\" is invalid; expected one of "
+          + List.copyOf(plugins.keySet()) + " (see qprob list)");
+    }
+    return p;
+  }
+}

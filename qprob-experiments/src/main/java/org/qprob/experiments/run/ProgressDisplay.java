@@ -1,0 +1,113 @@
+package org.qprob.experiments.run;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows how a sweep goes. On a terminal: a progress bar over all runs (each run counts 1000 ticks, advanced by the
+ * share of its budget used), with the runs done, the latest run's recent returns and an ETA. Elsewhere (a log, a
+ * test): one line per run as it ends.
+ */
+public final class ProgressDisplay implements RunProgress, AutoCloseable {
+  private static final int TICKS_PER_RUN = 1000;
+
+  private final PrintWriter lines;
+  private final ProgressBar bar;
+  private final int total;
+  private final Map<String, Integer> ticks = new ConcurrentHashMap<>();
+  private final Map<String, double[]> recent = new ConcurrentHashMap<>();
+  private int ended;
+  private int failed;
+
+  /**
+   * @param specs the runs to show
+   * @param lines where the per-run lines go when there is no bar
+   * @param terminal where the bar is drawn, or null for no bar
+   */
+  public ProgressDisplay(List<RunSpec> specs, PrintWriter lines, PrintStream terminal) {
+    this.lines = lines;
+    this.total = specs.size();
+    this.bar = terminal == null ? null : new ProgressBarBuilder()
+        .setTaskName("runs")
+        .setInitialMax((long) TICKS_PER_RUN * specs.size())
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(1000)
+        .setConsumer(new ConsoleProgressBarConsumer(terminal))
+        .continuousUpdate()
+        .build();
+    if (bar != null) {
+      bar.setExtraMessage("0/" + total + " runs done");
+    }
+  }
+
+  @Override
+  public void episode(RunSpec spec, EpisodeRow row) {
+    double share = spec.budget().inEpisodes() ? row.episode() / (double) spec.budget().episodes()
+        : row.envSteps() / (double) spec.budget().envSteps();
+    int now = (int) Math.min(TICKS_PER_RUN, Math.round(share * TICKS_PER_RUN));
+    Integer before = ticks.put(spec.label(), now);
+    double[] window = recent.computeIfAbsent(spec.label(), k -> new double[20]);
+    synchronized (window) {
+      window[(row.episode() - 1) % window.length] = row.episodeReturn();
+    }
+    if (bar != null) {
+      synchronized (this) {
+        bar.stepBy(now - (before == null ? 0 : before));
+        int n = Math.min(row.episode(), window.length);
+        double sum = 0;
+        synchronized (window) {
+          for (int i = 0; i < n; i++) {
+            sum += window[i];
+          }
+        }
+        bar.setExtraMessage(String.format(Locale.ROOT, "%d/%d runs done | %s ep %d: return %.1f, last-%d mean %.1f",
+            ended, total, spec.label(), row.episode(), row.episodeReturn(), n, sum / n));
+      }
+    }
+  }
+
+  @Override
+  public synchronized void ended(RunOutcome outcome) {
+    ended++;
+    String label = outcome.spec().label();
+    if (!outcome.finished()) {
+      failed++;
+    }
+    if (bar != null) {
+      Integer before = ticks.put(label, TICKS_PER_RUN);
+      bar.stepBy(TICKS_PER_RUN - (before == null ? 0 : before));
+      bar.setExtraMessage(ended + "/" + total + " runs done" + (failed > 0 ? ", " + failed + " failed" : ""));
+    }
+    if (bar == null || !outcome.finished()) {
+      lines.println("[" + ended + "/" + total + "] " + outcome.spec().experiment() + " " + label + ": " + describe(outcome));
+      lines.flush();
+    }
+  }
+
+  static String describe(RunOutcome o) {
+    if (o.skipped()) {
+      return "already finished, kept";
+    }
+    if (!o.finished()) {
+      return "FAILED: " + o.error() + " (see " + o.spec().folder().resolve(RunFiles.ERROR) + ")";
+    }
+    long s = Math.round(o.wallSeconds());
+    return String.format(Locale.ROOT, "finished: %d episodes, %d env steps, final return %.1f, %d:%02d", o.episodes(),
+        o.envSteps(), o.finalReturn(), s / 60, s % 60);
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.qprob.experiments.run;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The names of the files in a run's folder. */
+public final class RunFiles {
+  /** The run's resolved config (its {@link RunSpec}), YAML. */
+  public static final String CONFIG = "config.yaml";
+  /** The run's {@link Provenance}, JSON. */
+  public static final String PROVENANCE = "provenance.json";
+  /** One {@link EpisodeRow} per training episode. */
+  public static final String EPISODES = "episodes.csv";
+  /** One {@link EvaluationRow} per evaluation. */
+  public static final String EVALUATIONS = "eval.csv";
+  /** The final agent's checkpoint: network parameters, optimizer state, replay, generators, schedules. */
+  public static final String AGENT = "final-agent.ckpt";
+  /** The stack trace of a failed run. */
+  public static final String ERROR = "error.txt";
+
+  private RunFiles() {}
+
+  /** Every file a run writes, under final or partial names; a rerun removes these first. */
+  public static List<Path> all(Path folder) {
+    return List.of(folder.resolve(CONFIG), folder.resolve(PROVENANCE), folder.resolve(EPISODES),
+        CsvLog.partialOf(folder.resolve(EPISODES)), folder.resolve(EVALUATIONS),
+        CsvLog.partialOf(folder.resolve(EVALUATIONS)), folder.resolve(AGENT), folder.resolve(ERROR));
+  }
+}

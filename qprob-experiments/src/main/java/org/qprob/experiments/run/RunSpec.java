@@ -1,0 +1,71 @@
+package org.qprob.experiments.run;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.qprob.experiments.config.Budget;
+import org.qprob.experiments.config.EnvConfig;
+import org.qprob.experiments.config.EvaluationConfig;
+import org.qprob.experiments.config.ExperimentConfig;
+import org.qprob.experiments.config.VariantConfig;
+
+/**
+ * Everything one run needs, as plain data (it round-trips through JSON, so the same specs could go to another
+ * executor): which experiment, variant and seed, the environment, budget and evaluation, the variant's complete
+ * config, and the folder its files go to.
+ *
+ * @param experiment the experiment's name
+ * @param variant the variant's name
+ * @param seed the run seed
+ * @param env the environment
+ * @param budget the training budget
+ * @param evaluation the evaluation settings
+ * @param config the variant's complete config (agent and loss)
+ * @param outputDir the run's folder, {@code <experiment folder>/<variant>/seed-<seed>}
+ */
+public record RunSpec(String experiment, String variant, long seed, EnvConfig env, Budget budget,
+    EvaluationConfig evaluation, VariantConfig config, String outputDir) {
+  public RunSpec {
+    Objects.requireNonNull(experiment, "experiment");
+    Objects.requireNonNull(variant, "variant");
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(evaluation, "evaluation");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(outputDir, "outputDir");
+  }
+
+  /** The run of {@code variant} with {@code seed} of an experiment whose results go to {@code experimentDir}. */
+  public static RunSpec of(ExperimentConfig experiment, String variant, long seed, Path experimentDir) {
+    VariantConfig v = experiment.variants().get(variant);
+    if (v == null) {
+      throw new IllegalArgumentException("experiment " + experiment.name() + " has no variant '" + variant
+          + "'; variants: " + experiment.variants().keySet());
+    }
+    return new RunSpec(experiment.name(), variant, seed, experiment.env(), experiment.budget(),
+        experiment.evaluation(), v, runFolder(experimentDir, variant, seed).toString());
+  }
+
+  /** Where the run of {@code variant} with {@code seed} keeps its files. */
+  public static Path runFolder(Path experimentDir, String variant, long seed) {
+    return experimentDir.resolve(variant).resolve("seed-" + seed);
+  }
+
+  /** The run's seeds, derived from {@link #seed}. */
+  @JsonIgnore
+  public RunSeeds seeds() {
+    return RunSeeds.of(seed);
+  }
+
+  /** The run's folder. */
+  @JsonIgnore
+  public Path folder() {
+    return Path.of(outputDir);
+  }
+
+  /** {@code variant/seed-k}, for messages. */
+  @JsonIgnore
+  public String label() {
+    return variant + "/seed-" + seed;
+  }
+}

@@ -10,8 +10,8 @@ import org.qprob.api.dist.Gumbel;
  *
  * <pre>L = nu_q - z + EulerGamma * d + exp(min(z, clip)) * Gamma(1 + d)</pre>
  *
- * <p>{@code Gamma(1 + d)} is evaluated as {@code exp(logGamma(1 + d))} inside the same exponential as {@code z}, and its
- * derivative uses the digamma function. Above the exponent clip the {@code exp} factor is constant (zero gradient), as
+ * <p>{@code Gamma(1 + d)} is evaluated as {@code exp(logGamma(1 + d))} (Commons Math) inside the same exponential as
+ * {@code z}, and its derivative uses the digamma function ({@link Digamma}, accurate to a few ulps). Above the exponent clip the {@code exp} factor is constant (zero gradient), as
  * in the original script's {@code exp(clip(z, max=12))}; see {@link ExponentClip#MAX_LOG_TERM} for the overflow guard.
  */
 public final class GumbelCrossEntropy {

@@ -21,7 +21,8 @@ import org.qprob.api.loss.TargetKind;
  * {@code nu_p} (into {@code nu(s')}), as in the original script, which does not stop the gradient at the target.
  *
  * <p>Options: {@code objective} = {@code cross-entropy} (default, the original script's training loss) or {@code kl};
- * {@code exponent_clip} = 12 (default, the original script's), any number {@code >= 0}, or {@code .inf} for none.
+ * {@code exponent_clip} = 12 (default, the original script's), any number {@code >= 0}, or {@code none} (also
+ * {@code inf}) for no clip.
  */
 public final class GumbelKlLoss implements Loss {
   /** The registered name. */
@@ -86,7 +87,7 @@ public final class GumbelKlLoss implements Loss {
   /** Reads {@code objective} and {@code exponent_clip}; fails on any other key. */
   public static GumbelKlLoss fromOptions(Options options) {
     Objective objective = Objective.of(options.getChoice("objective", Objective.CROSS_ENTROPY.key(), Objective.keys()));
-    double clip = options.getDouble("exponent_clip", ExponentClip.DEFAULT, 0, Double.POSITIVE_INFINITY);
+    double clip = ExponentClip.option(options, "exponent_clip", ExponentClip.DEFAULT, 0);
     options.requireAllUsed();
     return new GumbelKlLoss(objective, clip);
   }

@@ -15,7 +15,7 @@ import org.qprob.api.loss.TargetKind;
  * returns. Gradients w.r.t. {@code mu}, {@code nu} and, when asked, {@code r}.
  *
  * <p>Option: {@code exponent_clip} = 12 (default, as at the original script's terminal steps), any number
- * {@code >= 0}, or {@code .inf} for the exact likelihood.
+ * {@code >= 0}, or {@code none} (also {@code inf}) for the exact likelihood.
  */
 public final class TerminalNllLoss implements Loss {
   /** The registered name. */
@@ -35,7 +35,7 @@ public final class TerminalNllLoss implements Loss {
 
   /** Reads {@code exponent_clip}; fails on any other key. */
   public static TerminalNllLoss fromOptions(Options options) {
-    double clip = options.getDouble("exponent_clip", ExponentClip.DEFAULT, 0, Double.POSITIVE_INFINITY);
+    double clip = ExponentClip.option(options, "exponent_clip", ExponentClip.DEFAULT, 0);
     options.requireAllUsed();
     return new TerminalNllLoss(clip);
   }

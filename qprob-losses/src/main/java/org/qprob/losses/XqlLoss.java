@@ -21,14 +21,15 @@ import org.qprob.api.loss.TargetKind;
  *   <li>{@code max-rescaled}: the stable form of the XQL code, {@code exp(-m) (exp(z) - z - 1)} =
  *       {@code exp(z - m) - z exp(-m) - exp(-m)} with {@code m = max(max over the batch of z, -1)} held constant (it
  *       rescales the batch's gradients, an adaptive learning rate that leaves the minimiser unchanged); {@code z} is
- *       clamped to {@code [-max_clip, max_clip]} first, as in the XQL code, unless {@code max_clip} is {@code .inf}.
+ *       clamped to {@code [-max_clip, max_clip]} first, as in the XQL code, unless {@code max_clip} is {@code none}.
  * </ul>
  *
  * <p>Options: {@code beta} = 1.0 (default), finite {@code > 0}; {@code form} = {@code max-rescaled} (default),
  * {@code clipped} or {@code plain}; {@code max_clip} = 7 (default, the XQL code's) for {@code clipped} and
- * {@code max-rescaled}, a number {@code > 0} or {@code .inf} for none; not accepted with {@code plain}. The default is
- * the form the XQL paper's DQN experiments train with (max-rescaled and clipped): the plain form's {@code exp(z)}
- * overflows and its gradients explode as soon as a TD target outruns the prediction by a few {@code beta}.
+ * {@code max-rescaled}, a number {@code > 0} or {@code none} (also {@code inf}); only {@code none} is accepted with
+ * {@code plain}. The default is the form the XQL paper's DQN experiments train with (max-rescaled and clipped): the
+ * plain form's {@code exp(z)} overflows and its gradients explode as soon as a TD target outruns the prediction by a
+ * few {@code beta}.
  *
  * <p>Gradients are of each sample's value with {@code m} held constant (as the XQL code detaches it), w.r.t. the
  * prediction and, when asked, the target.
@@ -103,7 +104,7 @@ public final class XqlLoss implements Loss {
     }
     if (!(maxClip > 0)) {
       throw new IllegalArgumentException(NAME + ": max_clip = " + maxClip
-          + " is invalid; expected a number > 0, or .inf for none");
+          + " is invalid; expected a number > 0, or none");
     }
     if (form == Form.PLAIN && maxClip != Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException(NAME + ": max_clip = " + maxClip
@@ -124,7 +125,7 @@ public final class XqlLoss implements Loss {
     double beta = options.getDouble("beta", DEFAULT_BETA, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     Form form = Form.of(options.getChoice("form", Form.MAX_RESCALED.key(), Form.keys()));
     double defaultClip = form == Form.PLAIN ? Double.POSITIVE_INFINITY : DEFAULT_MAX_CLIP;
-    double maxClip = options.getDouble("max_clip", defaultClip, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    double maxClip = ExponentClip.option(options, "max_clip", defaultClip, Double.NEGATIVE_INFINITY);
     options.requireAllUsed();
     return new XqlLoss(beta, form, maxClip);
   }

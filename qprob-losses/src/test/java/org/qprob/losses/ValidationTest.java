@@ -46,7 +46,10 @@ class ValidationTest {
         arguments(named("terminal-nll negative clip", "terminal-nll"), Map.of("exponent_clip", -3), "exponent_clip = -3"),
         arguments(named("huber delta 0", "huber"), Map.of("delta", 0), "delta = 0.0"),
         arguments(named("huber unknown key", "huber"), Map.of("beta", 1), "unknown option beta"),
-        arguments(named("l2 takes no options", "l2"), Map.of("delta", 1), "unknown option delta"));
+        arguments(named("l2 takes no options", "l2"), Map.of("delta", 1), "unknown option delta"),
+        arguments(named("gumbel-kl clip as an unknown word", "gumbel-kl"), Map.of("exponent_clip", "off"),
+            "exponent_clip = \"off\""),
+        arguments(named("xql max_clip as an unknown word", "xql"), Map.of("max_clip", "big"), "max_clip = \"big\""));
   }
 
   @ParameterizedTest
@@ -131,6 +134,14 @@ class ValidationTest {
   void optionsReachTheLosses() {
     assertThat(create("gumbel-kl", Map.of("objective", "kl", "exponent_clip", Double.POSITIVE_INFINITY)))
         .hasToString("gumbel-kl[objective=kl, exponent_clip=Infinity]");
+    for (String none : ExponentClip.NO_CLIP) {
+      assertThat(create("gumbel-kl", Map.of("exponent_clip", none)))
+          .hasToString("gumbel-kl[objective=cross-entropy, exponent_clip=Infinity]");
+      assertThat(create("terminal-nll", Map.of("exponent_clip", none))).hasToString("terminal-nll[exponent_clip=Infinity]");
+      assertThat(create("xql", Map.of("max_clip", none)))
+          .hasToString("xql[beta=1.0, form=max-rescaled, max_clip=Infinity]");
+      assertThat(create("xql", Map.of("form", "plain", "max_clip", none))).hasToString("xql[beta=1.0, form=plain]");
+    }
     assertThat(create("xql", Map.of("beta", 2.5, "form", "clipped", "max_clip", 3)))
         .hasToString("xql[beta=2.5, form=clipped, max_clip=3.0]");
     assertThat(create("xql", Map.of("form", "plain"))).hasToString("xql[beta=1.0, form=plain]");

@@ -11,6 +11,7 @@ import java.util.List;
  * @param file the trace file
  * @param envIds the environment ids found in it, in order of first appearance
  * @param episodes the number of episodes replayed
+ * @param mismatchedEpisodes the number of episodes with at least one mismatch
  * @param steps the number of recorded steps replayed
  * @param maxObservationDifference the largest absolute difference between an observation element and its record
  * @param observationMismatches observations (initial ones included) not equal to the record as float32
@@ -19,9 +20,9 @@ import java.util.List;
  * @param truncatedMismatches {@code truncated} flags not equal to the record
  * @param firstMismatch where the first mismatch was and what it was, or empty if none
  */
-public record TraceReport(Path file, List<String> envIds, int episodes, long steps, double maxObservationDifference,
-    long observationMismatches, long rewardMismatches, long terminatedMismatches, long truncatedMismatches,
-    String firstMismatch) {
+public record TraceReport(Path file, List<String> envIds, int episodes, int mismatchedEpisodes, long steps,
+    double maxObservationDifference, long observationMismatches, long rewardMismatches, long terminatedMismatches,
+    long truncatedMismatches, String firstMismatch) {
   public TraceReport {
     envIds = List.copyOf(envIds);
   }
@@ -34,9 +35,10 @@ public record TraceReport(Path file, List<String> envIds, int episodes, long ste
   /** One line for printing. */
   public String summary() {
     return (passed() ? "PASS " : "FAIL ") + file.getFileName() + " " + String.join(",", envIds) + ": " + episodes
-        + " episodes, " + steps + " steps, max |obs diff| " + maxObservationDifference + ", mismatches: obs "
-        + observationMismatches + ", reward " + rewardMismatches + ", terminated " + terminatedMismatches
-        + ", truncated " + truncatedMismatches + (firstMismatch.isEmpty() ? "" : "; first: " + firstMismatch);
+        + " episodes (" + mismatchedEpisodes + " mismatched), " + steps + " steps, max |obs diff| "
+        + maxObservationDifference + ", mismatches: obs " + observationMismatches + ", reward " + rewardMismatches
+        + ", terminated " + terminatedMismatches + ", truncated " + truncatedMismatches
+        + (firstMismatch.isEmpty() ? "" : "; first: " + firstMismatch);
   }
 
   @Override

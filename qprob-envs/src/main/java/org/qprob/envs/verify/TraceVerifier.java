@@ -215,6 +215,8 @@ public final class TraceVerifier {
     private final Path file;
     private final Set<String> envIds = new LinkedHashSet<>();
     private int episodes;
+    private int mismatchedEpisodes;
+    private boolean episodeMismatched;
     private long steps;
     private double maxDifference;
     private long observationMismatches;
@@ -230,6 +232,7 @@ public final class TraceVerifier {
     void episode(String env) {
       envIds.add(env);
       episodes++;
+      episodeMismatched = false;
     }
 
     void step() {
@@ -273,13 +276,17 @@ public final class TraceVerifier {
     }
 
     private void first(String what) {
+      if (!episodeMismatched) {
+        episodeMismatched = true;
+        mismatchedEpisodes++;
+      }
       if (firstMismatch.isEmpty()) {
         firstMismatch = what;
       }
     }
 
     TraceReport report() {
-      return new TraceReport(file, new ArrayList<>(envIds), episodes, steps, maxDifference, observationMismatches,
+      return new TraceReport(file, new ArrayList<>(envIds), episodes, mismatchedEpisodes, steps, maxDifference, observationMismatches,
           rewardMismatches, terminatedMismatches, truncatedMismatches, firstMismatch);
     }
   }

@@ -1,0 +1,138 @@
+package org.qprob.envs.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qprob.envs.Environments;
+
+class TraceVerifierTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final TraceVerifier verifier = new TraceVerifier(Environments.registry());
+
+  @ParameterizedTest
+  @ValueSource(strings = {"CartPole-v1", "MountainCar-v0", "FrozenLake-v1", "CliffWalking-v1", "Taxi-v4"})
+  void replaysGymnasiumTracesExactly(String id) {
+    TraceReport report = verifier.verify(Environments.golden(id));
+    assertThat(report.passed()).as(report.summary()).isTrue();
+    assertThat(report.episodes()).isEqualTo(10);
+    assertThat(report.steps()).isPositive();
+    assertThat(report.maxObservationDifference()).isZero();
+    assertThat(report.envIds()).containsExactly(id);
+  }
+
+  /**
+   * Acrobot is chaotic: a difference in the last bit of one sin/cos result grows until it shows in the float32
+   * observation a few hundred steps later. Gymnasium's float64 sin/cos come from whatever numpy and libm the recorder
+   * ran, which differ from Java's in rare last bits; so the port is checked exactly on every episode's first 350 steps
+   * (10 episodes, 3500 steps, all bit for bit), and on the whole file at most the two long chaotic episodes may
+   * diverge, late.
+   */
+  @Test
+  void replaysAcrobotExactlyUntilChaosAmplifiesLastBitDifferences(@TempDir Path dir) throws IOException {
+    Path prefix = dir.resolve("Acrobot-v1-prefix.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(Environments.golden("Acrobot-v1"))) {
+      ObjectNode record = (ObjectNode) JSON.readTree(line);
+      ArrayNode steps = (ArrayNode) record.get("steps");
+      while (steps.size() > 350) {
+        steps.remove(steps.size() - 1);
+      }
+      lines.add(JSON.writeValueAsString(record));
+    }
+    Files.write(prefix, lines);
+    TraceReport head = verifier.verify(prefix);
+    assertThat(head.passed()).as(head.summary()).isTrue();
+    assertThat(head.steps()).isEqualTo(3500);
+
+    TraceReport full = verifier.verify(Environments.golden("Acrobot-v1"));
+    assertThat(full.steps()).as(full.summary()).isGreaterThan(4900);
+    assertThat(full.mismatchedEpisodes()).as(full.summary()).isLessThanOrEqualTo(2);
+    assertThat(full.rewardMismatches() + full.terminatedMismatches() + full.truncatedMismatches()).isZero();
+    assertThat(full.maxObservationDifference()).isLessThan(1e-5);
+  }
+
+  @Test
+  void reportsAnAlteredTraceAsMismatching(@TempDir Path dir) throws IOException {
+    List<String> lines = Files.readAllLines(Environments.golden("CartPole-v1"));
+    ObjectNode record = (ObjectNode) JSON.readTree(lines.get(0));
+    ArrayNode obs = (ArrayNode) record.get("steps").get(2).get("obs");
+    float changed = Math.nextUp((float) obs.get(1).doubleValue());
+    obs.set(1, JSON.getNodeFactory().numberNode((double) changed));
+    ((ObjectNode) record.get("steps").get(3)).put("reward", 0.5);
+    ((ObjectNode) record.get("steps").get(4)).put("terminated", true);
+    lines.set(0, JSON.writeValueAsString(record));
+    Path altered = dir.resolve("altered.jsonl");
+    Files.write(altered, lines);
+
+    TraceReport report = verifier.verify(altered);
+    assertThat(report.passed()).isFalse();
+    assertThat(report.observationMismatches()).isEqualTo(1);
+    assertThat(report.rewardMismatches()).isEqualTo(1);
+    assertThat(report.terminatedMismatches()).isEqualTo(1);
+    assertThat(report.truncatedMismatches()).isZero();
+    assertThat(report.mismatchedEpisodes()).isEqualTo(1);
+    assertThat(report.maxObservationDifference()).isPositive().isLessThan(1e-6);
+    assertThat(report.firstMismatch()).contains("altered.jsonl:1 step 2");
+    assertThat(report.summary()).startsWith("FAIL altered.jsonl CartPole-v1: 10 episodes (1 mismatched)");
+  }
+
+  @Test
+  void aMissingFileFailsNamingIt(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.jsonl");
+    assertThatThrownBy(() -> verifier.verify(missing))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("trace file " + missing + " does not exist");
+  }
+
+  @Test
+  void aMalformedLineFailsNamingFileAndLine(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("bad.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(Environments.golden("FrozenLake-v1")).subList(0, 2));
+    lines.add("{\"env\": \"FrozenLake-v1\", \"steps\": [");
+    Files.write(file, lines);
+    assertThatThrownBy(() -> verifier.verify(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(file + ":3: malformed trace record")
+        .hasMessageNotContaining("\n");
+
+    Files.write(file, List.of("{\"env\": \"FrozenLake-v1\", \"options\": {}, \"initial_obs\": [0], \"initial_state\": 0}"));
+    assertThatThrownBy(() -> verifier.verify(file))
+        .hasMessage(file + ":1: malformed trace record: missing \"steps\"");
+  }
+
+  @Test
+  void anUnknownEnvironmentFailsNamingFileLineAndKnownIds(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("unknown.jsonl");
+    Files.write(file, List.of("{\"env\": \"Pong-v5\", \"options\": {}, \"initial_obs\": [0], \"initial_state\": 0, "
+        + "\"steps\": []}"));
+    assertThatThrownBy(() -> verifier.verify(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(file + ":1: unknown environment 'Pong-v5'; known: ")
+        .hasMessageContaining("CartPole-v1");
+  }
+
+  @Test
+  void taxiV3HasTaxiV4sDefaultDynamics(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("Taxi-v3.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(Environments.golden("Taxi-v4"))) {
+      lines.add(line.replace("\"env\":\"Taxi-v4\"", "\"env\":\"Taxi-v3\""));
+    }
+    Files.write(file, lines);
+    TraceReport report = verifier.verify(file);
+    assertThat(report.envIds()).containsExactly("Taxi-v3");
+    assertThat(report.passed()).as(report.summary()).isTrue();
+  }
+}

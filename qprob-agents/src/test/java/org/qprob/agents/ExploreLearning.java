@@ -10,8 +10,15 @@ class ExploreLearning {
   void explore() {
     String which = System.getProperty("which", "q-prob");
     long seed = Long.getLong("seed", 1);
-    for (ReferenceConfig rc : OriginalConfigs.all()) {
-      if (!which.equals("all") && !rc.name().equals(which)) {
+    java.util.List<ReferenceConfig> list = new java.util.ArrayList<>(OriginalConfigs.all());
+    ReferenceConfig xq = OriginalConfigs.extremeQ();
+    for (double beta : new double[] {1.0, 3.0}) {
+      list.add(new ReferenceConfig("xq-eps-b" + beta, "xql", java.util.Map.of("beta", beta), xq.agent()
+          .withExploration(org.qprob.agents.config.ExplorationConfig.epsilonGreedyLinear(1.0, 0.05, 10_000))
+          .withTarget(new org.qprob.agents.config.TargetConfig("target-network", 500, 1.0)), ""));
+    }
+    for (ReferenceConfig rc : list) {
+      if (!which.equals("all") && !rc.name().startsWith(which)) {
         continue;
       }
       CartPoleRun.Outcome o = CartPoleRun.run(rc, seed, 30_000, 150);

@@ -2,8 +2,9 @@ package org.qprob.agents.network;
 
 /**
  * A plain-Java copy of an {@link Mlp}'s parameters that evaluates one observation in a few microseconds (a DL4J
- * forward pass of one row costs 100–200 µs of native-call overhead). Weights are kept as one array per output unit,
- * which the JIT vectorises. Refresh it from the network after each update.
+ * forward pass of one row costs 100–200 µs of native-call overhead). Weights are kept as one array per input unit
+ * (its outgoing weights), so each layer is a sum of scaled rows ({@code y += x[i] * W[i]}), a loop the JIT
+ * vectorises (a dot-product reduction over floats it does not). Refresh it from the network after each update.
  */
 public final class HostMlp {
   private final int[] sizes;
@@ -20,7 +21,7 @@ public final class HostMlp {
     biases = new float[layers][];
     buffers = new float[layers][];
     for (int l = 0; l < layers; l++) {
-      weights[l] = new float[sizes[l + 1]][sizes[l]];
+      weights[l] = new float[sizes[l]][sizes[l + 1]];
       biases[l] = new float[sizes[l + 1]];
       buffers[l] = new float[sizes[l + 1]];
     }
@@ -35,8 +36,12 @@ public final class HostMlp {
     for (int l = 0; l < weights.length; l++) {
       int in = sizes[l];
       int out = sizes[l + 1];
+      float[][] w = weights[l];
       for (int j = 0; j < out; j++) {
-        System.arraycopy(flat, off + j * in, weights[l][j], 0, in);
+        int column = off + j * in;
+        for (int i = 0; i < in; i++) {
+          w[i][j] = flat[column + i];
+        }
       }
       off += in * out;
       System.arraycopy(flat, off, biases[l], 0, out);
@@ -55,13 +60,17 @@ public final class HostMlp {
       float[] b = biases[l];
       float[] y = buffers[l];
       int in = x.length == sizes[l] ? sizes[l] : fail(x.length, l);
-      for (int j = 0; j < y.length; j++) {
-        float[] row = w[j];
-        float s = 0f;
-        for (int i = 0; i < in; i++) {
-          s += row[i] * x[i];
+      int out = y.length;
+      System.arraycopy(b, 0, y, 0, out);
+      for (int i = 0; i < in; i++) {
+        float xi = x[i];
+        if (xi == 0f) {
+          continue;
         }
-        y[j] = s + b[j];
+        float[] row = w[i];
+        for (int j = 0; j < out; j++) {
+          y[j] += xi * row[j];
+        }
       }
       if (l < weights.length - 1) {
         activation.apply(y, y.length);

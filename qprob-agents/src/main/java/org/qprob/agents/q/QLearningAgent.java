@@ -132,6 +132,11 @@ public final class QLearningAgent implements Agent {
 
   @Override
   public int act(float[] observation, ActMode mode) {
+    computePreferences(observation);
+    return exploration.select(preferences, mode);
+  }
+
+  private void computePreferences(float[] observation) {
     if (hostStale) {
       online.refresh(host);
       hostStale = false;
@@ -142,7 +147,12 @@ public final class QLearningAgent implements Agent {
       rawRow[k] = raw[k];
     }
     preferencesOf(rawRow, preferences);
-    return exploration.select(preferences, mode);
+  }
+
+  /** The preferences {@link #act} chooses from, computed the way it computes them (plain Java). */
+  double[] actingPreferences(float[] observation) {
+    computePreferences(observation);
+    return preferences.clone();
   }
 
   /** Per-action preferences of a raw output row: Q, or mu / beta(s) for a Gumbel head. */

@@ -168,6 +168,16 @@ public final class ExtremeQAgent implements Agent {
   }
 
   Steps compute(int[] idx) {
+    return evaluate(idx, true);
+  }
+
+  /** The batch-mean Q and V losses at the current parameters, without gradients. */
+  double[] losses(int[] idx) {
+    Steps s = evaluate(idx, false);
+    return new double[] {s.qLoss(), s.vLoss()};
+  }
+
+  private Steps evaluate(int[] idx, boolean withGradient) {
     int n = idx.length;
     batch.load(buffer, idx);
     INDArray states = q.matrix(batch.states(), n);
@@ -178,7 +188,7 @@ public final class ExtremeQAgent implements Agent {
     boolean[] terminated = batch.terminated();
     double gamma = config.gamma();
 
-    double[][] rawQ = q.forwardForTraining(states);
+    double[][] rawQ = withGradient ? q.forwardForTraining(states) : q.output(states);
     double[][] dRawQ = new double[n][qHead.outputs()];
     double[] valueTarget = new double[n];
     double qLoss = 0;
@@ -190,9 +200,9 @@ public final class ExtremeQAgent implements Agent {
       dRawQ[i][actions[i]] = 2 * e / n * qHead.locationSlope(rawQ[i], actions[i]);
       valueTarget[i] = rawQTarget != null ? qHead.location(rawQTarget[i], actions[i]) : qsa;
     }
-    Gradient qGradient = q.gradient(dRawQ);
+    Gradient qGradient = withGradient ? q.gradient(dRawQ) : null;
 
-    double[][] rawV = v.forwardForTraining(states);
+    double[][] rawV = withGradient ? v.forwardForTraining(states) : v.output(states);
     double[] value = new double[n];
     for (int i = 0; i < n; i++) {
       value[i] = vHead.location(rawV[i], 0);
@@ -202,7 +212,7 @@ public final class ExtremeQAgent implements Agent {
     for (int i = 0; i < n; i++) {
       dRawV[i][0] = r.dPrediction()[i] / n * vHead.locationSlope(rawV[i], 0);
     }
-    return new Steps(qLoss / n, r.mean(), qGradient, v.gradient(dRawV));
+    return new Steps(qLoss / n, r.mean(), qGradient, withGradient ? v.gradient(dRawV) : null);
   }
 
   Mlp q() {
@@ -211,6 +221,10 @@ public final class ExtremeQAgent implements Agent {
 
   Mlp v() {
     return v;
+  }
+
+  Mlp qTarget() {
+    return qTarget;
   }
 
   @Override

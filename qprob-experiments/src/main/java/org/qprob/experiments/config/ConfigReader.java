@@ -43,16 +43,16 @@ public final class ConfigReader {
 
   /** Reads every experiment of {@code file} with {@code overrides} ({@code key.path=value}) applied to each. */
   public List<ExperimentConfig> read(Path file, List<String> overrides) {
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(file + ": is a folder; expected a YAML config file");
+    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": no such config file");
     } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read the config file: " + e.getMessage(), e);
-    }
-    if (Files.isDirectory(file)) {
-      throw new ConfigException(file + ": is a folder, not a config file");
+      throw new ConfigException(file + ": cannot read the config file: " + e, e);
     }
     return readText(text, baseName(file), file.toString(), overrides);
   }
@@ -209,7 +209,7 @@ public final class ConfigReader {
    * Puts a record's own message ({@code "gamma = 2 is invalid; ..."} or {@code "agent.gamma = ..."}) under the path
    * it was found at, without repeating the part of the path the message already names.
    */
-  static String qualify(List<String> path, String message) {
+  public static String qualify(List<String> path, String message) {
     if (message == null) {
       return String.join(".", path) + ": invalid value";
     }

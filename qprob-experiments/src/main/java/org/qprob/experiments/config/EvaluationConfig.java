@@ -3,8 +3,8 @@ package org.qprob.experiments.config;
 /**
  * Periodic greedy evaluation during training, on an environment seeded apart from the training one.
  *
- * @param everyEnvSteps evaluate each time this many more training env steps have been taken (checked when an episode
- *     ends), and once more when training ends; 0 turns evaluation off; default 10000
+ * @param everyEnvSteps evaluate each time this many more training env steps have been taken (mid-episode too: the
+ *     evaluation has its own environment), and once more when training ends; 0 turns evaluation off; default 10000
  * @param episodes greedy episodes per evaluation, at least 1; default 10
  */
 public record EvaluationConfig(long everyEnvSteps, int episodes) {

@@ -62,14 +62,9 @@ public record ExperimentConfig(String name, String description, EnvConfig env, S
     return new ExperimentConfig(name, "", null, null, null, null, null, null, null);
   }
 
-  /** A copy with the report threshold set. */
+  /** A copy with other report settings. */
   public ExperimentConfig withReport(ReportConfig r) {
     return new ExperimentConfig(name, description, env, seeds, budget, evaluation, r, defaults, variants);
-  }
-
-  /** A copy with another budget. */
-  public ExperimentConfig withBudget(Budget b) {
-    return new ExperimentConfig(name, description, env, seeds, b, evaluation, report, defaults, variants);
   }
 
   private static String show(String s) {

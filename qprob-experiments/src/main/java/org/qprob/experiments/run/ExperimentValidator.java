@@ -11,6 +11,7 @@ import org.qprob.api.env.EnvironmentProvider;
 import org.qprob.api.loss.Loss;
 import org.qprob.api.loss.LossProvider;
 import org.qprob.experiments.config.ConfigException;
+import org.qprob.experiments.config.ConfigReader;
 import org.qprob.experiments.config.ExperimentConfig;
 import org.qprob.experiments.config.VariantConfig;
 import org.qprob.experiments.guice.Plugins;
@@ -71,7 +72,8 @@ public final class ExperimentValidator {
     try {
       factory.create(new AgentSetup(variant.agent(), loss, env.observationSpace(), env.actionSpace(), 0L));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(where + ": " + at + ": " + e.getMessage(), e);
+      throw new ConfigException(where + ": " + ConfigReader.qualify(List.of("variants", name, "agent"), e.getMessage()),
+          e);
     }
   }
 

@@ -2,10 +2,16 @@ package org.qprob.experiments.run;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * What a result was computed on: Java, the operating system, the cores and heap, the environment variables that
@@ -21,12 +27,28 @@ import java.util.Properties;
 public record Platform(Map<String, String> java, Map<String, String> os, int cores, long maxHeapBytes,
     Map<String, String> variables, Map<String, String> libraries) {
 
-  private static final List<String> ARTIFACTS = List.of(
-      "org.qprob:qprob-api", "org.qprob:qprob-losses", "org.qprob:qprob-envs", "org.qprob:qprob-agents",
-      "org.qprob:qprob-experiments", "org.deeplearning4j:deeplearning4j-nn", "org.nd4j:nd4j-api",
-      "org.nd4j:nd4j-native", "org.bytedeco:javacpp", "org.bytedeco:openblas", "com.google.inject:guice",
-      "com.fasterxml.jackson.core:jackson-databind", "org.apache.commons:commons-math3", "info.picocli:picocli",
-      "org.knowm.xchart:xchart");
+  /** Artifact to a class it holds, whose jar the version is read from. */
+  private static final Map<String, String> ARTIFACTS = artifacts();
+
+  private static Map<String, String> artifacts() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("org.qprob:qprob-api", "org.qprob.api.Options");
+    m.put("org.qprob:qprob-losses", "org.qprob.losses.L2Loss");
+    m.put("org.qprob:qprob-envs", "org.qprob.envs.verify.TraceVerifier");
+    m.put("org.qprob:qprob-agents", "org.qprob.agents.AgentFactory");
+    m.put("org.qprob:qprob-experiments", "org.qprob.experiments.run.Platform");
+    m.put("org.deeplearning4j:deeplearning4j-nn", "org.deeplearning4j.nn.multilayer.MultiLayerNetwork");
+    m.put("org.nd4j:nd4j-api", "org.nd4j.linalg.factory.Nd4j");
+    m.put("org.nd4j:nd4j-native", "org.nd4j.linalg.cpu.nativecpu.CpuBackend");
+    m.put("org.bytedeco:javacpp", "org.bytedeco.javacpp.Loader");
+    m.put("org.bytedeco:openblas", "org.bytedeco.openblas.global.openblas");
+    m.put("com.google.inject:guice", "com.google.inject.Guice");
+    m.put("com.fasterxml.jackson.core:jackson-databind", "com.fasterxml.jackson.databind.ObjectMapper");
+    m.put("org.apache.commons:commons-math3", "org.apache.commons.math3.util.FastMath");
+    m.put("info.picocli:picocli", "picocli.CommandLine");
+    m.put("org.knowm.xchart:xchart", "org.knowm.xchart.XYChart");
+    return m;
+  }
 
   /** The platform this process runs on. */
   public static Platform current() {
@@ -46,24 +68,59 @@ public record Platform(Map<String, String> java, Map<String, String> os, int cor
       }
     }
     Map<String, String> libraries = new LinkedHashMap<>();
-    for (String artifact : ARTIFACTS) {
-      libraries.put(artifact, version(artifact));
-    }
+    ARTIFACTS.forEach((artifact, className) -> libraries.put(artifact, version(artifact, className)));
     Runtime rt = Runtime.getRuntime();
     return new Platform(java, os, rt.availableProcessors(), rt.maxMemory(), variables, libraries);
   }
 
-  /** The version in the artifact's {@code META-INF/maven/.../pom.properties}, or {@code unknown}. */
-  static String version(String artifact) {
+  /**
+   * The artifact's version as recorded in the jar that holds {@code className}: its
+   * {@code META-INF/maven/<group>/<artifact>/pom.properties}, else the manifest's implementation or bundle version;
+   * {@code unknown} when the class is missing or comes from a folder of classes.
+   */
+  static String version(String artifact, String className) {
+    Class<?> type;
+    try {
+      type = Class.forName(className, false, Platform.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return "unknown";
+    }
+    var source = type.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return "unknown";
+    }
+    Path location;
+    try {
+      location = Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return "unknown";
+    }
+    if (!Files.isRegularFile(location)) {
+      return "unknown";
+    }
     String[] ga = artifact.split(":");
-    String resource = "META-INF/maven/" + ga[0] + "/" + ga[1] + "/pom.properties";
-    try (InputStream in = Platform.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        return "unknown";
+    try (JarFile jar = new JarFile(location.toFile())) {
+      JarEntry entry = jar.getJarEntry("META-INF/maven/" + ga[0] + "/" + ga[1] + "/pom.properties");
+      if (entry != null) {
+        try (InputStream in = jar.getInputStream(entry)) {
+          Properties p = new Properties();
+          p.load(in);
+          String v = p.getProperty("version");
+          if (v != null) {
+            return v;
+          }
+        }
       }
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version", "unknown");
+      Manifest manifest = jar.getManifest();
+      if (manifest != null) {
+        for (String key : List.of("Implementation-Version", "Bundle-Version")) {
+          String v = manifest.getMainAttributes().getValue(key);
+          if (v != null) {
+            return v;
+          }
+        }
+      }
+      return "unknown";
     } catch (IOException e) {
       return "unknown";
     }

@@ -36,7 +36,8 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
     this.lines = lines;
     this.total = specs.size();
     this.bar = terminal == null ? null : new ProgressBarBuilder()
-        .setTaskName("runs")
+        .setTaskName("qprob")
+        .setUnit(" runs", TICKS_PER_RUN)
         .setInitialMax((long) TICKS_PER_RUN * specs.size())
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(1000)
@@ -44,7 +45,7 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
         .continuousUpdate()
         .build();
     if (bar != null) {
-      bar.setExtraMessage("0/" + total + " runs done");
+      bar.setExtraMessage("0/" + total + " done");
     }
   }
 
@@ -68,8 +69,8 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
             sum += window[i];
           }
         }
-        bar.setExtraMessage(String.format(Locale.ROOT, "%d/%d runs done | %s ep %d: return %.1f, last-%d mean %.1f",
-            ended, total, spec.label(), row.episode(), row.episodeReturn(), n, sum / n));
+        bar.setExtraMessage(String.format(Locale.ROOT, "%d/%d done | %s ep %d: R %.0f, mean%d %.1f", ended, total,
+            spec.label(), row.episode(), row.episodeReturn(), n, sum / n));
       }
     }
   }
@@ -84,7 +85,7 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
     if (bar != null) {
       Integer before = ticks.put(label, TICKS_PER_RUN);
       bar.stepBy(TICKS_PER_RUN - (before == null ? 0 : before));
-      bar.setExtraMessage(ended + "/" + total + " runs done" + (failed > 0 ? ", " + failed + " failed" : ""));
+      bar.setExtraMessage(ended + "/" + total + " done" + (failed > 0 ? ", " + failed + " failed" : ""));
     }
     if (bar == null || !outcome.finished()) {
       lines.println("[" + ended + "/" + total + "] " + outcome.spec().experiment() + " " + label + ": " + describe(outcome));

@@ -1,0 +1,60 @@
+package org.qprob.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.qprob.agents.config.AgentConfig;
+import org.qprob.agents.config.BackupConfig;
+import org.qprob.agents.config.TargetConfig;
+import org.qprob.api.PluginRegistry;
+import org.qprob.api.env.Box;
+import org.qprob.api.env.Discrete;
+import org.qprob.api.loss.Loss;
+
+class AgentFactoryTest {
+  private static final Box OBS = new Box(new float[] {-1, -1}, new float[] {1, 1});
+  private static final PluginRegistry<AgentFactory> AGENTS =
+      PluginRegistry.load(AgentFactory.class, "agent", AgentFactory::name);
+
+  private static void create(AgentConfig config, Loss loss) {
+    AGENTS.get(config.type()).create(new AgentSetup(config, loss, OBS, new Discrete(3), 1));
+  }
+
+  @Test
+  void bothAgentsAreRegistered() {
+    assertThat(AGENTS.all().keySet()).containsExactly("extreme-q", "q-learning");
+    assertThatThrownBy(() -> AGENTS.get("a2c")).hasMessage("unknown agent 'a2c'; known: extreme-q, q-learning");
+  }
+
+  @Test
+  void autoBackupFollowsTheLoss() {
+    create(AgentConfig.defaults(), Fixtures.loss("gumbel-kl"));
+    create(AgentConfig.defaults(), Fixtures.loss("l2"));
+    create(AgentConfig.defaults().withTarget(TargetConfig.of("double")), Fixtures.loss("huber"));
+  }
+
+  @Test
+  void configurationsThatDoNotFitTheLossFailWithOneLine() {
+    assertThatThrownBy(() -> create(AgentConfig.defaults().withBackup(BackupConfig.of("gumbel")), Fixtures.loss("l2")))
+        .hasMessage("backup.kind = \"gumbel\" does not fit loss l2 (head POINT, target POINT); expected a Gumbel-backup "
+            + "loss such as gumbel-kl, or backup max/soft");
+    assertThatThrownBy(() -> create(AgentConfig.defaults().withBackup(BackupConfig.of("max")), Fixtures.loss("gumbel-kl")))
+        .hasMessageStartingWith("backup.kind = \"max\" does not fit loss gumbel-kl (head GUMBEL, target GUMBEL_BACKUP)");
+    assertThatThrownBy(() -> create(AgentConfig.defaults().withTarget(TargetConfig.of("double")), Fixtures.loss("gumbel-kl")))
+        .hasMessage("target.source = \"double\" does not fit the gumbel backup; expected one of "
+            + "[online-grad, online-stop, target-network]");
+    assertThatThrownBy(() -> create(AgentConfig.defaults().withTarget(TargetConfig.of("double"))
+        .withBackup(BackupConfig.of("soft")), Fixtures.loss("l2")))
+        .hasMessageStartingWith("target.source = \"double\" does not fit the soft backup");
+    assertThatThrownBy(() -> create(AgentConfig.defaults().withBackup(BackupConfig.of("max")),
+        Fixtures.loss("terminal-nll"))).hasMessageStartingWith("backup.kind = \"max\" does not fit loss terminal-nll");
+    AgentConfig xq = AgentConfig.defaults().withType("extreme-q");
+    assertThatThrownBy(() -> create(xq, Fixtures.loss("gumbel-kl")))
+        .hasMessageStartingWith("extreme-q: loss gumbel-kl (head GUMBEL, target GUMBEL_BACKUP) does not fit the V network");
+    assertThatThrownBy(() -> create(xq.withTarget(TargetConfig.of("online-grad")), Fixtures.loss("xql")))
+        .hasMessage("target.source = \"online-grad\" does not fit extreme-q; expected one of [target-network, online-stop]");
+    assertThatThrownBy(() -> create(xq.withBackup(BackupConfig.of("soft")), Fixtures.loss("xql")))
+        .hasMessageStartingWith("backup.kind = \"soft\" does not fit extreme-q");
+  }
+}

@@ -1,0 +1,62 @@
+package org.qprob.agents.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The records map to and from plain JSON/YAML trees as the experiments module uses them: serialise {@code defaults()},
+ * merge user values over the tree, convert back failing on unknown keys.
+ */
+class JacksonMappingTest {
+  private final ObjectMapper mapper = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  @Test
+  void everyReferenceConfigRoundTrips() throws Exception {
+    for (ReferenceConfig rc : OriginalConfigs.all()) {
+      String json = mapper.writeValueAsString(rc.agent());
+      assertThat(mapper.readValue(json, AgentConfig.class)).as(rc.name()).isEqualTo(rc.agent());
+    }
+  }
+
+  @Test
+  void serialisedKeysAreExactlyTheRecordComponents() {
+    ObjectNode tree = mapper.valueToTree(AgentConfig.defaults());
+    List<String> keys = new ArrayList<>();
+    tree.fieldNames().forEachRemaining(keys::add);
+    assertThat(keys).containsExactlyInAnyOrder("type", "gamma", "network", "optimizer", "replay", "exploration",
+        "target", "backup", "extremeQ");
+    List<String> network = new ArrayList<>();
+    tree.get("network").fieldNames().forEachRemaining(network::add);
+    assertThat(network).containsExactlyInAnyOrder("hidden", "activation", "weightInit", "clipOutputs", "clipMin",
+        "clipMax", "expLocations");
+    List<String> target = new ArrayList<>();
+    tree.get("target").fieldNames().forEachRemaining(target::add);
+    assertThat(target).containsExactlyInAnyOrder("source", "updateEvery", "polyakTau");
+  }
+
+  @Test
+  void overridesApplyAndBadValuesOrKeysFail() throws Exception {
+    ObjectNode tree = mapper.valueToTree(AgentConfig.defaults());
+    ((ObjectNode) tree.get("exploration")).put("kind", "boltzmann").put("start", 10.0).put("end", 1.0);
+    AgentConfig c = mapper.treeToValue(tree, AgentConfig.class);
+    assertThat(c.exploration().kind()).isEqualTo("boltzmann");
+    assertThat(c.exploration().start()).isEqualTo(10.0);
+
+    ((ObjectNode) tree.get("target")).put("source", "polyak");
+    assertThatThrownBy(() -> mapper.treeToValue(tree, AgentConfig.class)).hasRootCauseMessage(
+        "target.source = \"polyak\" is invalid; expected one of [online-grad, online-stop, target-network, double]");
+
+    ObjectNode typo = mapper.valueToTree(AgentConfig.defaults());
+    ((ObjectNode) typo.get("replay")).put("batch_size", 32);
+    assertThatThrownBy(() -> mapper.treeToValue(typo, AgentConfig.class)).hasMessageContaining("batch_size");
+  }
+}

@@ -1,0 +1,65 @@
+package org.qprob.bench;
+
+import java.util.Map;
+import org.qprob.agents.AgentFactory;
+import org.qprob.agents.AgentSetup;
+import org.qprob.agents.config.OriginalConfigs;
+import org.qprob.agents.config.ReferenceConfig;
+import org.qprob.agents.random.Seeds;
+import org.qprob.api.Options;
+import org.qprob.api.PluginRegistry;
+import org.qprob.api.agent.ActMode;
+import org.qprob.api.agent.Agent;
+import org.qprob.api.agent.Transition;
+import org.qprob.api.env.Environment;
+import org.qprob.api.env.EnvironmentProvider;
+import org.qprob.api.env.StepResult;
+import org.qprob.api.loss.LossProvider;
+
+/**
+ * An agent of one of the original configurations on CartPole-v1, made through the plugin registries as a run makes
+ * it, whose replay buffer already holds {@code fill} transitions of its own exploring play, together with a further
+ * {@code spare} recorded transitions to feed it during a benchmark.
+ *
+ * @param agent the agent, ready to update
+ * @param spare transitions recorded after the fill, in order, not yet observed
+ */
+record AgentFixture(Agent agent, Transition[] spare) {
+  /** The original configurations by the names the benchmarks take. */
+  static final Map<String, ReferenceConfig> CONFIGS =
+      Map.of("q-prob", OriginalConfigs.qProb(), "base-q-learning", OriginalConfigs.baseQLearning());
+
+  /** The agent of configuration {@code name} after {@code fill} observed steps, with {@code spare} more recorded. */
+  static AgentFixture create(String name, int fill, int spare, long seed) {
+    ReferenceConfig rc = CONFIGS.get(name);
+    if (rc == null) {
+      throw new IllegalArgumentException("config = \"" + name + "\" is invalid; expected one of " + CONFIGS.keySet());
+    }
+    Environment env = PluginRegistry.load(EnvironmentProvider.class, "environment", EnvironmentProvider::id)
+        .get("CartPole-v1").create(Options.none("env CartPole-v1"));
+    LossProvider loss = PluginRegistry.load(LossProvider.class, "loss", LossProvider::name).get(rc.loss());
+    AgentFactory factory = PluginRegistry.load(AgentFactory.class, "agent", AgentFactory::name)
+        .get(rc.agent().type());
+    Agent agent = factory.create(new AgentSetup(rc.agent(), loss.create(new Options("loss " + rc.loss(),
+        rc.lossOptions())), env.observationSpace(), env.actionSpace(), Seeds.derive(seed, "agent")));
+    float[] obs = env.reset(Seeds.derive(seed, "env"));
+    for (int i = 0; i < fill; i++) {
+      Transition t = play(agent, env, obs);
+      agent.observe(t);
+      obs = t.episodeEnd() ? env.reset() : t.nextObservation();
+    }
+    Transition[] recorded = new Transition[spare];
+    for (int i = 0; i < spare; i++) {
+      recorded[i] = play(agent, env, obs);
+      obs = recorded[i].episodeEnd() ? env.reset() : recorded[i].nextObservation();
+    }
+    return new AgentFixture(agent, recorded);
+  }
+
+  /** One exploring step of {@code agent} from {@code obs}, not yet observed. */
+  private static Transition play(Agent agent, Environment env, float[] obs) {
+    int action = agent.act(obs, ActMode.EXPLORE);
+    StepResult r = env.step(action);
+    return new Transition(obs, action, r.reward(), r.observation(), r.terminated(), r.truncated());
+  }
+}

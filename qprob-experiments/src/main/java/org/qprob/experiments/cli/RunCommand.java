@@ -1,0 +1,154 @@
+package org.qprob.experiments.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qprob.experiments.config.ConfigException;
+import org.qprob.experiments.config.ConfigReader;
+import org.qprob.experiments.config.ExperimentConfig;
+import org.qprob.experiments.guice.Plugins;
+import org.qprob.experiments.report.ExperimentReport;
+import org.qprob.experiments.report.VariantSummary;
+import org.qprob.experiments.run.CodeVersion;
+import org.qprob.experiments.run.ExperimentFolder;
+import org.qprob.experiments.run.ExperimentValidator;
+import org.qprob.experiments.run.Platform;
+import org.qprob.experiments.run.ProgressDisplay;
+import org.qprob.experiments.run.RunExecutor;
+import org.qprob.experiments.run.RunOutcome;
+import org.qprob.experiments.run.RunPool;
+import org.qprob.experiments.run.RunSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qprob run CONFIG}: reads and validates the config (nothing starts on a bad one), runs every variant × seed
+ * on a pool of threads, and writes the report.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run an experiment config: every variant with every seed, in parallel, then write summary.md,"
+        + " summary.csv and curves.png.",
+        "Results go to results/<experiment name> (a file with several experiments: results/<name> each), or --out."
+        + " Runs already finished in that folder with the same config are kept, so an interrupted sweep resumes."})
+public final class RunCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "the experiment config, YAML (see docs/experiments.md)")
+  private Path config;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "the results folder (with several experiments in CONFIG: their parent folder); default results/<name>")
+  private Path out;
+
+  @Option(names = "--set", paramLabel = "key.path=value",
+      description = "override a config value, e.g. --set budget.episodes=50 --set defaults.agent.gamma=0.98"
+          + " --set variants.l2.loss.name=huber (the value is read as YAML; repeatable)")
+  private List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--jobs", paramLabel = "N", description = "runs at once; default: the number of cores (${DEFAULT-VALUE})")
+  private int jobs = RunPool.cores();
+
+  @Option(names = "--dry-run", description = "validate the config and print the runs, but run nothing")
+  private boolean dryRun;
+
+  @Option(names = "--print-config", description = "validate the config and print it resolved (every default explicit,"
+      + " each variant complete), but run nothing")
+  private boolean printConfig;
+
+  @Override
+  public Integer call() {
+    if (jobs < 1) {
+      throw new ConfigException("--jobs = " + jobs + " is invalid; expected an integer >= 1");
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    List<ExperimentConfig> read = new ConfigReader().read(config, overrides);
+    Plugins plugins = Plugins.load();
+    ExperimentValidator validator = new ExperimentValidator(plugins);
+    Map<Path, ExperimentConfig> experiments = new LinkedHashMap<>();
+    for (int i = 0; i < read.size(); i++) {
+      String where = read.size() == 1 ? config.toString() : config + " (document " + (i + 1) + ")";
+      ExperimentConfig e = validator.validate(read.get(i), where);
+      Path dir = read.size() == 1 ? (out != null ? out : Path.of("results", e.name()))
+          : (out != null ? out : Path.of("results")).resolve(e.name());
+      experiments.put(dir, e);
+    }
+    List<RunSpec> specs = specs(experiments);
+    if (printConfig) {
+      experiments.values().forEach(e -> stdout.print((experiments.size() > 1 ? "---\n" : "")
+          + ExperimentFolder.configText(e)));
+      stdout.flush();
+      return 0;
+    }
+    if (dryRun) {
+      for (RunSpec s : specs) {
+        stdout.println(s.experiment() + " " + s.label() + " -> " + s.outputDir());
+      }
+      stdout.flush();
+      return 0;
+    }
+    experiments.forEach((dir, e) -> ExperimentFolder.prepare(dir, e));
+    int finalEpisodes = experiments.values().iterator().next().report().finalEpisodes();
+    RunExecutor executor = new RunExecutor(plugins, CodeVersion.detect(), Platform.current(), Clock.systemUTC(),
+        finalEpisodes);
+    stderr.println(String.format(Locale.ROOT, "qprob: %d run(s) of %s on %d thread(s)", specs.size(),
+        experiments.keySet(), Math.min(jobs, specs.size())));
+    stderr.flush();
+    PrintStream terminal = System.console() != null ? System.err : null;
+    List<RunOutcome> outcomes;
+    try (ProgressDisplay display = new ProgressDisplay(specs, stderr, terminal)) {
+      outcomes = new RunPool(executor, jobs).run(specs, display);
+    }
+    for (Path dir : experiments.keySet()) {
+      printSummary(stdout, dir, ExperimentReport.render(dir));
+    }
+    long failed = outcomes.stream().filter(o -> !o.finished()).count();
+    if (failed > 0) {
+      stderr.println("qprob: " + failed + " of " + outcomes.size() + " runs failed; their error.txt says why");
+      stderr.flush();
+      return QprobCommand.FAILED;
+    }
+    return 0;
+  }
+
+  /** Every variant × seed of every experiment, seed-major so early results cover every variant. */
+  static List<RunSpec> specs(Map<Path, ExperimentConfig> experiments) {
+    List<RunSpec> specs = new ArrayList<>();
+    int maxSeeds = experiments.values().stream().mapToInt(e -> e.seeds().values().size()).max().orElse(0);
+    for (int k = 0; k < maxSeeds; k++) {
+      for (Map.Entry<Path, ExperimentConfig> e : experiments.entrySet()) {
+        List<Long> seeds = e.getValue().seeds().values();
+        if (k < seeds.size()) {
+          for (String variant : e.getValue().variants().keySet()) {
+            specs.add(RunSpec.of(e.getValue(), variant, seeds.get(k), e.getKey()));
+          }
+        }
+      }
+    }
+    return specs;
+  }
+
+  /** A few lines per experiment: where the report is and each variant's final return. */
+  static void printSummary(PrintWriter out, Path dir, List<VariantSummary> summaries) {
+    out.println("wrote " + dir.resolve(ExperimentReport.SUMMARY_MD) + ", " + ExperimentReport.SUMMARY_CSV + ", "
+        + ExperimentReport.CURVES);
+    for (VariantSummary s : summaries) {
+      out.println(String.format(Locale.ROOT, "  %-24s final training return %8.2f [%.2f, %.2f], greedy eval %8.2f"
+          + " (%d seed(s)%s)", s.variant(), s.finalTraining().mean(), s.finalTraining().interval().lower(),
+          s.finalTraining().interval().upper(), s.finalEvaluation().mean(), s.seeds(),
+          s.unfinished() > 0 ? ", " + s.unfinished() + " unfinished" : ""));
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,69 @@
+package org.qprob.experiments.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.qprob.experiments.config.ExperimentConfig;
+import org.qprob.experiments.run.AtomicFiles;
+
+/**
+ * Renders an experiment's report from its folder alone: {@code summary.md}, {@code summary.csv} and
+ * {@code curves.png}, each written atomically. Unfinished runs are left out and named in {@code summary.md}.
+ */
+public final class ExperimentReport {
+  /** The summary table, Markdown. */
+  public static final String SUMMARY_MD = "summary.md";
+  /** The summary table, CSV. */
+  public static final String SUMMARY_CSV = "summary.csv";
+  /** The learning curves. */
+  public static final String CURVES = "curves.png";
+  /** The resamples of the curves' bands (fewer than the table's, for speed; the band is drawn, not quoted). */
+  static final Bootstrap BAND_BOOTSTRAP = new Bootstrap(2_000, 0.95, 20240601L);
+
+  private ExperimentReport() {}
+
+  /** Reads {@code folder} and writes its report; returns the per-variant summaries. */
+  public static List<VariantSummary> render(Path folder) {
+    ExperimentResults results = ExperimentResults.read(folder);
+    ExperimentConfig config = results.config();
+    Bootstrap bootstrap = Bootstrap.STANDARD;
+    List<VariantSummary> summaries = new ArrayList<>();
+    for (Map.Entry<String, List<RunResult>> e : results.runs().entrySet()) {
+      summaries.add(VariantSummary.of(e.getKey(), e.getValue(), config.report().threshold(),
+          config.report().window(), config.report().finalEpisodes(), bootstrap));
+    }
+    AtomicFiles.writeString(folder.resolve(SUMMARY_CSV), SummaryTable.csv(summaries));
+    AtomicFiles.writeString(folder.resolve(SUMMARY_MD),
+        SummaryTable.markdown(config, summaries, results.unfinished(), bootstrap));
+    AtomicFiles.write(folder.resolve(CURVES), CurvesPlot.png(heading(config), panels(results), config.report().threshold()));
+    return summaries;
+  }
+
+  private static String heading(ExperimentConfig c) {
+    return c.name() + " — " + c.env().id() + ", mean across seeds; band: "
+        + Math.round(BAND_BOOTSTRAP.level() * 100) + "% bootstrap CI of the mean";
+  }
+
+  static List<CurvesPlot.Panel> panels(ExperimentResults results) {
+    ExperimentConfig config = results.config();
+    int window = config.report().window();
+    Curves curves = new Curves(BAND_BOOTSTRAP);
+    List<Band> byEpisode = new ArrayList<>();
+    List<Band> byStep = new ArrayList<>();
+    List<Band> evaluation = new ArrayList<>();
+    for (String variant : results.runs().keySet()) {
+      List<RunResult> done = results.finished(variant);
+      List<LearningCurve> learning = done.stream().map(RunResult::curve).toList();
+      byEpisode.add(curves.againstEpisodes(variant, learning, window));
+      byStep.add(curves.againstEnvSteps(variant, learning, window));
+      evaluation.add(curves.evaluations(variant, done));
+    }
+    String training = "Training return (exploratory policy), " + window + "-episode moving average";
+    return List.of(
+        new CurvesPlot.Panel(training, "episode", "episodic return", byEpisode),
+        new CurvesPlot.Panel(training, "environment steps", "episodic return", byStep),
+        new CurvesPlot.Panel("Greedy evaluation return, mean of " + config.evaluation().episodes() + " episodes",
+            "environment steps", "episodic return", evaluation));
+  }
+}

@@ -1,0 +1,85 @@
+package org.qprob.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Injector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qprob.agents.training.TrainingLoop;
+import org.qprob.api.agent.Agent;
+import org.qprob.api.loss.Loss;
+import org.qprob.experiments.config.ConfigReader;
+import org.qprob.experiments.config.ExperimentConfig;
+import org.qprob.experiments.guice.Plugins;
+import org.qprob.experiments.run.ExperimentValidator;
+import org.qprob.experiments.run.RunExecutor;
+import org.qprob.experiments.run.RunSpec;
+
+/** Every config in configs/ validates, builds each variant's injector, and runs end to end on a tiny budget. */
+class ShippedConfigsTest {
+  static final Path CONFIGS = Path.of("..", "configs");
+  /** Tiny budget: enough steps for some gradient updates, one seed, evaluations on. */
+  static final List<String> TINY = List.of("--set=budget.envSteps=300", "--set=seeds=1",
+      "--set=defaults.agent.replay.learningStarts=64", "--set=evaluation.everyEnvSteps=150",
+      "--set=evaluation.episodes=1");
+
+  @TempDir
+  Path out;
+
+  static Stream<Path> configs() throws IOException {
+    try (Stream<Path> s = Files.list(CONFIGS)) {
+      List<Path> files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      assertThat(files).extracting(p -> p.getFileName().toString()).contains("quick.yaml", "original-kl-vs-l2.yaml",
+          "loss-ablation-cartpole.yaml", "dqn-variants.yaml", "soft-q-xql.yaml");
+      return files.stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("configs")
+  void buildsEveryVariantsInjector(Path config) {
+    Plugins plugins = Plugins.load();
+    List<String> sets = TINY.stream().map(s -> s.substring("--set=".length())).toList();
+    List<ExperimentConfig> experiments = new ConfigReader().read(config, sets);
+    for (ExperimentConfig e : experiments) {
+      ExperimentConfig valid = new ExperimentValidator(plugins).validate(e, config.toString());
+      for (String variant : valid.variants().keySet()) {
+        RunSpec spec = RunSpec.of(valid, variant, valid.seeds().values().get(0), out.resolve(e.name()));
+        Injector injector = RunExecutor.injector(plugins, spec);
+        assertThat(injector.getInstance(Loss.class).name()).isEqualTo(spec.config().loss().name());
+        assertThat(injector.getInstance(Agent.class)).isSameAs(injector.getInstance(Agent.class));
+        assertThat(injector.getInstance(TrainingLoop.class)).isNotNull();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("configs")
+  void runsOnATinyBudgetAndWritesTheReport(Path config) throws IOException {
+    List<ExperimentConfig> experiments = new ConfigReader().read(config, List.of());
+    String[] args = Stream.concat(Stream.of("run", config.toString(), "--out", out.toString(), "--jobs", "2"),
+        TINY.stream()).toArray(String[]::new);
+    Cli.Result r = Cli.run(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    for (ExperimentConfig e : experiments) {
+      Path dir = experiments.size() == 1 ? out : out.resolve(e.name());
+      assertThat(dir.resolve("summary.md")).isRegularFile();
+      assertThat(dir.resolve("summary.csv")).isRegularFile();
+      assertThat(dir.resolve("curves.png")).isRegularFile();
+      for (String variant : e.variants().keySet()) {
+        Path run = dir.resolve(variant).resolve("seed-0");
+        assertThat(run.resolve("episodes.csv")).isRegularFile();
+        assertThat(run.resolve("eval.csv")).isRegularFile();
+        assertThat(run.resolve("final-agent.ckpt")).isRegularFile();
+        assertThat(Files.readString(run.resolve("provenance.json"))).contains("\"status\" : \"finished\"");
+        assertThat(Files.readAllLines(run.resolve("eval.csv"))).as("evaluations at 150 and 300 steps").hasSize(3);
+      }
+    }
+  }
+}

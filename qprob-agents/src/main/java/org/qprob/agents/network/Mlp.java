@@ -261,8 +261,8 @@ public final class Mlp {
 
   /** A matrix as rows of doubles, by one bulk copy (element-wise reads through ND4J cost ~10 µs each). */
   private static double[][] rows(INDArray a) {
-    int r = (int) a.rows();
-    int c = (int) a.columns();
+    int r = a.rows();
+    int c = a.columns();
     double[] flat = a.dup('c').data().asDouble();
     double[][] out = new double[r][c];
     for (int i = 0; i < r; i++) {

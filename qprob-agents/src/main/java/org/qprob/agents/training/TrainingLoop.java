@@ -18,6 +18,12 @@ import org.qprob.api.env.StepResult;
  * {@link EpisodeRecord}; every {@code evaluateEvery} environment steps a {@link GreedyEvaluation} runs on its own
  * environment and the evaluation listener sees an {@link EvaluationRecord}. Either listener can stop the loop.
  *
+ * <p>Resuming: {@link #withCheckpoints} calls a listener at the first episode boundary at or after every multiple of
+ * its period in env steps (and the update listener sees every gradient step, e.g. to stop on a non-finite loss);
+ * {@link #startingFrom} continues from a {@link TrainingPosition} saved there. Since episode {@code i} always resets
+ * with {@code derive(seed, i)} and evaluations run at multiples of their period, a loop started from a position with
+ * the agent restored from its checkpoint at that boundary continues exactly as the uninterrupted loop would have.
+ *
  * <p>Immutable: the {@code with...} methods return a new loop. Not re-entrant; the counters live in {@link #run}.
  */
 public final class TrainingLoop {
@@ -28,6 +34,10 @@ public final class TrainingLoop {
   private final GreedyEvaluation evaluation;
   private final long evaluateEvery;
   private final EvaluationListener evaluationListener;
+  private final UpdateListener updateListener;
+  private final long checkpointEvery;
+  private final CheckpointListener checkpointListener;
+  private final TrainingPosition start;
 
   /**
    * @param env the training environment (with its time limit)
@@ -35,11 +45,14 @@ public final class TrainingLoop {
    * @param seed the seed the episodes' reset seeds derive from (derive it from the run seed, apart from the agent's)
    */
   public TrainingLoop(Environment env, Agent agent, long seed) {
-    this(env, agent, seed, e -> Signal.CONTINUE, null, 0, e -> Signal.CONTINUE);
+    this(env, agent, seed, e -> Signal.CONTINUE, null, 0, e -> Signal.CONTINUE, (s, e, u) -> Signal.CONTINUE, 0,
+        p -> Signal.CONTINUE, TrainingPosition.START);
   }
 
   private TrainingLoop(Environment env, Agent agent, long seed, EpisodeListener episodeListener,
-      GreedyEvaluation evaluation, long evaluateEvery, EvaluationListener evaluationListener) {
+      GreedyEvaluation evaluation, long evaluateEvery, EvaluationListener evaluationListener,
+      UpdateListener updateListener, long checkpointEvery, CheckpointListener checkpointListener,
+      TrainingPosition start) {
     this.env = Objects.requireNonNull(env, "env");
     this.agent = Objects.requireNonNull(agent, "agent");
     this.seed = seed;
@@ -47,11 +60,16 @@ public final class TrainingLoop {
     this.evaluation = evaluation;
     this.evaluateEvery = evaluateEvery;
     this.evaluationListener = Objects.requireNonNull(evaluationListener, "evaluationListener");
+    this.updateListener = Objects.requireNonNull(updateListener, "updateListener");
+    this.checkpointEvery = checkpointEvery;
+    this.checkpointListener = Objects.requireNonNull(checkpointListener, "checkpointListener");
+    this.start = Objects.requireNonNull(start, "start");
   }
 
   /** The same loop reporting episodes to {@code listener}. */
   public TrainingLoop withEpisodeListener(EpisodeListener listener) {
-    return new TrainingLoop(env, agent, seed, listener, evaluation, evaluateEvery, evaluationListener);
+    return new TrainingLoop(env, agent, seed, listener, evaluation, evaluateEvery, evaluationListener, updateListener,
+        checkpointEvery, checkpointListener, start);
   }
 
   /** The same loop running {@code evaluation} every {@code everySteps} environment steps, reported to {@code listener}. */
@@ -60,15 +78,48 @@ public final class TrainingLoop {
       throw new IllegalArgumentException("evaluateEvery = " + everySteps + " is invalid; expected > 0 environment steps");
     }
     return new TrainingLoop(env, agent, seed, episodeListener, Objects.requireNonNull(evaluation, "evaluation"),
-        everySteps, listener);
+        everySteps, listener, updateListener, checkpointEvery, checkpointListener, start);
   }
 
-  /** Trains until the budget runs out or a listener says stop. */
+  /** The same loop reporting every gradient step to {@code listener}. */
+  public TrainingLoop withUpdateListener(UpdateListener listener) {
+    return new TrainingLoop(env, agent, seed, episodeListener, evaluation, evaluateEvery, evaluationListener, listener,
+        checkpointEvery, checkpointListener, start);
+  }
+
+  /**
+   * The same loop calling {@code listener} at the first episode boundary at or after every multiple of
+   * {@code everySteps} env steps: after an episode whose steps crossed or reached such a multiple, once, after the
+   * episode listener.
+   */
+  public TrainingLoop withCheckpoints(long everySteps, CheckpointListener listener) {
+    if (everySteps <= 0) {
+      throw new IllegalArgumentException("checkpoint every = " + everySteps + " is invalid; expected > 0 env steps");
+    }
+    return new TrainingLoop(env, agent, seed, episodeListener, evaluation, evaluateEvery, evaluationListener,
+        updateListener, everySteps, Objects.requireNonNull(listener, "checkpoint listener"), start);
+  }
+
+  /**
+   * The same loop continuing from {@code position}, an episode boundary where a checkpoint listener was called: the
+   * next episode is {@code position.episodes()}, the step count and the wall clock go on from the position's. The
+   * agent must have been restored from its checkpoint at that boundary.
+   */
+  public TrainingLoop startingFrom(TrainingPosition position) {
+    return new TrainingLoop(env, agent, seed, episodeListener, evaluation, evaluateEvery, evaluationListener,
+        updateListener, checkpointEvery, checkpointListener, Objects.requireNonNull(position, "position"));
+  }
+
+  /** Trains until the budget runs out or a listener says stop; a position already at the budget trains no more. */
   public TrainingSummary run(Budget budget) {
-    long start = System.nanoTime();
-    long steps = 0;
-    long episodes = 0;
+    long start = System.nanoTime() - Math.round(this.start.wallSeconds() * 1e9);
+    long steps = this.start.envSteps();
+    long episodes = this.start.episodes();
+    if (spent(budget, steps, episodes)) {
+      return new TrainingSummary(episodes, steps, false, seconds(start));
+    }
     while (true) {
+      long stepsAtEpisodeStart = steps;
       float[] obs = env.reset(Seeds.derive(seed, episodes));
       double exploration = agent.explorationParameter();
       double ret = 0;
@@ -83,6 +134,7 @@ public final class TrainingLoop {
         StepResult r = env.step(action);
         agent.observe(new Transition(obs, action, r.reward(), r.observation(), r.terminated(), r.truncated()));
         UpdateResult u = agent.update();
+        steps++;
         if (u.updated()) {
           updates++;
           lossSum += u.loss();
@@ -90,8 +142,10 @@ public final class TrainingLoop {
             betaSum += u.meanBeta();
             betaCount++;
           }
+          if (updateListener.onUpdate(steps, episodes, u) == Signal.STOP) {
+            return new TrainingSummary(episodes, steps, true, seconds(start));
+          }
         }
-        steps++;
         length++;
         ret += r.reward();
         obs = r.observation();
@@ -123,11 +177,19 @@ public final class TrainingLoop {
       if (episodeListener.onEpisode(record) == Signal.STOP) {
         return new TrainingSummary(episodes, steps, true, seconds(start));
       }
-      if ((budget.maxEnvSteps() > 0 && steps >= budget.maxEnvSteps())
-          || (budget.maxEpisodes() > 0 && episodes >= budget.maxEpisodes())) {
+      if (checkpointEvery > 0 && steps / checkpointEvery > stepsAtEpisodeStart / checkpointEvery
+          && checkpointListener.onCheckpoint(new TrainingPosition(episodes, steps, seconds(start))) == Signal.STOP) {
+        return new TrainingSummary(episodes, steps, true, seconds(start));
+      }
+      if (spent(budget, steps, episodes)) {
         return new TrainingSummary(episodes, steps, false, seconds(start));
       }
     }
+  }
+
+  private static boolean spent(Budget budget, long steps, long episodes) {
+    return (budget.maxEnvSteps() > 0 && steps >= budget.maxEnvSteps())
+        || (budget.maxEpisodes() > 0 && episodes >= budget.maxEpisodes());
   }
 
   private static double seconds(long startNanos) {
@@ -137,6 +199,8 @@ public final class TrainingLoop {
   @Override
   public String toString() {
     return "TrainingLoop(env=" + env + ", agent=" + agent + ", seed=" + seed
-        + (evaluation == null ? "" : ", evaluateEvery=" + evaluateEvery + ", " + evaluation) + ")";
+        + (evaluation == null ? "" : ", evaluateEvery=" + evaluateEvery + ", " + evaluation)
+        + (checkpointEvery == 0 ? "" : ", checkpointEvery=" + checkpointEvery)
+        + (start.equals(TrainingPosition.START) ? "" : ", from=" + start) + ")";
   }
 }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
     description = {"Run an experiment config: every variant with every seed, in parallel, then write summary.md,"
         + " summary.csv and curves.png.",
         "Results go to results/<experiment name> (a file with several experiments: results/<name> each), or --out."
-        + " Runs already finished in that folder with the same config are kept, so an interrupted sweep resumes."})
+        + " Runs already finished (or diverged) in that folder with the same config are kept, unfinished ones"
+        + " continue from their last checkpoint: an interrupted sweep resumes (see also qprob resume DIR)."})
 public final class RunCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -99,6 +100,16 @@ public final class RunCommand implements Callable<Integer> {
       return 0;
     }
     experiments.forEach((dir, e) -> ExperimentFolder.prepare(dir, e));
+    return execute(experiments, specs, plugins, jobs, stdout, stderr);
+  }
+
+  /**
+   * Runs {@code specs} of {@code experiments} (folders already prepared) on {@code jobs} threads — runs already
+   * ended are kept, unfinished ones continue from their checkpoints — then writes each experiment's report. Returns
+   * the exit code: 0, or {@link QprobCommand#FAILED} if a run failed or diverged.
+   */
+  static int execute(Map<Path, ExperimentConfig> experiments, List<RunSpec> specs, Plugins plugins, int jobs,
+      PrintWriter stdout, PrintWriter stderr) {
     int finalEpisodes = experiments.values().iterator().next().report().finalEpisodes();
     RunExecutor executor = new RunExecutor(plugins, CodeVersion.detect(), Platform.current(), Clock.systemUTC(),
         finalEpisodes);
@@ -113,13 +124,18 @@ public final class RunCommand implements Callable<Integer> {
     for (Path dir : experiments.keySet()) {
       printSummary(stdout, dir, ExperimentReport.render(dir));
     }
-    long failed = outcomes.stream().filter(o -> !o.finished()).count();
-    if (failed > 0) {
-      stderr.println("qprob: " + failed + " of " + outcomes.size() + " runs failed; their error.txt says why");
-      stderr.flush();
-      return QprobCommand.FAILED;
+    long failed = outcomes.stream().filter(RunOutcome::failed).count();
+    long diverged = outcomes.stream().filter(RunOutcome::diverged).count();
+    if (diverged > 0) {
+      stderr.println("qprob: " + diverged + " of " + outcomes.size() + " runs diverged (a NaN or infinite loss or"
+          + " parameter); their provenance.json says at which env step, their files are kept");
     }
-    return 0;
+    if (failed > 0) {
+      stderr.println("qprob: " + failed + " of " + outcomes.size() + " runs failed; their error.txt says why;"
+          + " rerunning continues them from their last checkpoint");
+    }
+    stderr.flush();
+    return failed + diverged > 0 ? QprobCommand.FAILED : 0;
   }
 
   /** Every variant × seed of every experiment, seed-major so early results cover every variant. */

@@ -18,14 +18,17 @@ import java.util.regex.Pattern;
  * @param seeds the seeds each variant runs with; default {@link Seeds#defaults()}
  * @param budget how long each run trains; default {@link Budget#defaults()}
  * @param evaluation periodic greedy evaluation; default {@link EvaluationConfig#defaults()}
+ * @param checkpoint when runs save their state to be resumed; default {@link CheckpointConfig#defaults()}
  * @param report what the summary measures; default {@link ReportConfig#defaults()}
  * @param defaults what every variant starts from; default {@link VariantConfig#defaults()}
  * @param variants variant name to its complete config, in the order written; default: one variant named
  *     {@code default} equal to {@code defaults}
  */
-@JsonPropertyOrder({"name", "description", "env", "seeds", "budget", "evaluation", "report", "defaults", "variants"})
+@JsonPropertyOrder({"name", "description", "env", "seeds", "budget", "evaluation", "checkpoint", "report", "defaults",
+    "variants"})
 public record ExperimentConfig(String name, String description, EnvConfig env, Seeds seeds, Budget budget,
-    EvaluationConfig evaluation, ReportConfig report, VariantConfig defaults, Map<String, VariantConfig> variants) {
+    EvaluationConfig evaluation, CheckpointConfig checkpoint, ReportConfig report, VariantConfig defaults,
+    Map<String, VariantConfig> variants) {
 
   /** What experiment and variant names may contain (they name folders). */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -40,6 +43,7 @@ public record ExperimentConfig(String name, String description, EnvConfig env, S
     seeds = seeds == null ? Seeds.defaults() : seeds;
     budget = budget == null ? Budget.defaults() : budget;
     evaluation = evaluation == null ? EvaluationConfig.defaults() : evaluation;
+    checkpoint = checkpoint == null ? CheckpointConfig.defaults() : checkpoint;
     report = report == null ? ReportConfig.defaults() : report;
     defaults = defaults == null ? VariantConfig.defaults() : defaults;
     Map<String, VariantConfig> v = new LinkedHashMap<>();
@@ -59,12 +63,13 @@ public record ExperimentConfig(String name, String description, EnvConfig env, S
 
   /** Every field at its default, named {@code name}. */
   public static ExperimentConfig defaults(String name) {
-    return new ExperimentConfig(name, "", null, null, null, null, null, null, null);
+    return new ExperimentConfig(name, "", null, null, null, null, null, null, null, null);
   }
 
   /** A copy with other report settings. */
   public ExperimentConfig withReport(ReportConfig r) {
-    return new ExperimentConfig(name, description, env, seeds, budget, evaluation, r, defaults, variants);
+    return new ExperimentConfig(name, description, env, seeds, budget, evaluation, checkpoint, r, defaults,
+        variants);
   }
 
   private static String show(String s) {

@@ -63,32 +63,35 @@ public record ExperimentResults(Path folder, ExperimentConfig config, Map<String
   }
 
   static RunResult readRun(String variant, long seed, Path folder) {
-    String status = status(folder);
+    String[] statusAndNote = status(folder);
+    String status = statusAndNote[0];
     if (!"finished".equals(status)) {
-      return new RunResult(variant, seed, folder, status, List.of(), List.of());
+      return new RunResult(variant, seed, folder, status, statusAndNote[1], List.of(), List.of());
     }
     Path episodes = folder.resolve(RunFiles.EPISODES);
     Path evaluations = folder.resolve(RunFiles.EVALUATIONS);
     List<EpisodeRow> e = CsvFile.read(episodes, EpisodeRow.COLUMNS, EpisodeRow::parse);
     List<EvaluationRow> v = Files.isRegularFile(evaluations)
         ? CsvFile.read(evaluations, EvaluationRow.COLUMNS, EvaluationRow::parse) : List.of();
-    return new RunResult(variant, seed, folder, status, e, v);
+    return new RunResult(variant, seed, folder, status, null, e, v);
   }
 
-  private static String status(Path folder) {
+  /** The run's status and its provenance's message (null if none). */
+  private static String[] status(Path folder) {
     Path provenance = folder.resolve(RunFiles.PROVENANCE);
     if (!Files.isRegularFile(provenance)) {
-      return "missing";
+      return new String[] {"missing", null};
     }
     try {
       JsonNode p = ConfigMapper.json().readTree(provenance.toFile());
       String status = p.path("status").asText("running");
       if ("finished".equals(status) && !Files.isRegularFile(folder.resolve(RunFiles.EPISODES))) {
-        return "running";
+        return new String[] {"running", null};
       }
-      return status;
+      JsonNode error = p.path("error");
+      return new String[] {status, error.isTextual() ? error.textValue() : null};
     } catch (IOException e) {
-      return "running";
+      return new String[] {"running", null};
     }
   }
 

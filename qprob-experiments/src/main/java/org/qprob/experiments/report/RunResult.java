@@ -11,12 +11,14 @@ import org.qprob.experiments.run.EvaluationRow;
  * @param variant the variant's name
  * @param seed the run seed
  * @param folder the run's folder
- * @param status {@code finished}, {@code running} (or interrupted), {@code failed} or {@code missing}
+ * @param status {@code finished}, {@code running} (or interrupted), {@code diverged}, {@code failed} or
+ *     {@code missing}
+ * @param note the provenance's message for a diverged or failed run (where it diverged, why it failed), or null
  * @param episodes its training episodes (empty unless finished)
  * @param evaluations its evaluations (empty unless finished)
  */
-public record RunResult(String variant, long seed, Path folder, String status, List<EpisodeRow> episodes,
-    List<EvaluationRow> evaluations) {
+public record RunResult(String variant, long seed, Path folder, String status, String note,
+    List<EpisodeRow> episodes, List<EvaluationRow> evaluations) {
   public RunResult {
     episodes = List.copyOf(episodes);
     evaluations = List.copyOf(evaluations);
@@ -25,6 +27,11 @@ public record RunResult(String variant, long seed, Path folder, String status, L
   /** Whether the run finished and its results count. */
   public boolean finished() {
     return "finished".equals(status);
+  }
+
+  /** Whether a NaN or infinite loss or parameter stopped the run. */
+  public boolean diverged() {
+    return "diverged".equals(status);
   }
 
   /** Its training returns as a learning curve. */

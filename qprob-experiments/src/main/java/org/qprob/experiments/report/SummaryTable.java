@@ -86,7 +86,8 @@ public final class SummaryTable {
     b.append("|---|---|---|---|---|---|").append(threshold != null ? "---|---|---|" : "").append("---|---|---|\n");
     for (VariantSummary s : summaries) {
       b.append("| ").append(s.variant()).append(" | ").append(s.seeds())
-          .append(s.unfinished() > 0 ? " (+" + s.unfinished() + " unfinished)" : "")
+          .append(s.unfinished() > 0 ? " (+" + s.unfinished() + " unfinished" + (s.diverged() > 0 ? ", "
+              + s.diverged() + " diverged" : "") + ")" : "")
           .append(" | ").append(withInterval(s.finalTraining())).append(" | ").append(fmt(s.finalTraining().iqm()))
           .append(" | ").append(withInterval(s.finalEvaluation())).append(" | ").append(fmt(s.finalEvaluation().iqm()))
           .append(" |");
@@ -121,10 +122,21 @@ public final class SummaryTable {
         + " by the number of episodes, i.e. the mean training return of the whole run.\n");
     b.append("- **mean return over env steps (AUC)**: the area under the training return-versus-env-steps curve"
         + " (trapezoid rule, each episode's return placed at the step it ended) divided by the steps it spans.\n");
-    if (!unfinished.isEmpty()) {
-      b.append("\n**").append(unfinished.size()).append(" run(s) did not finish and are left out:** ");
+    List<RunResult> diverged = unfinished.stream().filter(RunResult::diverged).toList();
+    List<RunResult> others = unfinished.stream().filter(r -> !r.diverged()).toList();
+    if (!diverged.isEmpty()) {
+      b.append("\n**").append(diverged.size()).append(" run(s) diverged and are left out:** ");
       List<String> names = new ArrayList<>();
-      for (RunResult r : unfinished) {
+      for (RunResult r : diverged) {
+        names.add(r.variant() + "/seed-" + r.seed() + " (" + (r.note() == null ? "diverged" : r.note()) + ")");
+      }
+      b.append(String.join(", ", names)).append(". A NaN or infinite loss or parameter stopped them; their files"
+          + " hold the episodes up to then.\n");
+    }
+    if (!others.isEmpty()) {
+      b.append("\n**").append(others.size()).append(" run(s) did not finish and are left out:** ");
+      List<String> names = new ArrayList<>();
+      for (RunResult r : others) {
         names.add(r.variant() + "/seed-" + r.seed() + " (" + r.status() + ")");
       }
       b.append(String.join(", ", names)).append(".\n");

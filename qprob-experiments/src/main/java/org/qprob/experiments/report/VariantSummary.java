@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  *
  * @param variant the variant's name
  * @param seeds finished seeds counted
- * @param unfinished seeds configured but not finished (missing, interrupted or failed)
+ * @param unfinished seeds configured but not finished (missing, interrupted, diverged or failed)
+ * @param diverged of those, the seeds a NaN or infinite loss or parameter stopped
  * @param finalTraining per seed, the mean training return of its last {@code finalEpisodes} episodes
  * @param finalEvaluation per seed, the mean return of its last greedy evaluation (NaN seeds, without one, left out)
  * @param threshold the return counted as solving the task; null if none
@@ -24,7 +25,7 @@ import java.util.OptionalInt;
  * @param episodes per seed, the training episodes run
  * @param envSteps per seed, the training env steps taken
  */
-public record VariantSummary(String variant, int seeds, int unfinished, SeedAggregate finalTraining,
+public record VariantSummary(String variant, int seeds, int unfinished, int diverged, SeedAggregate finalTraining,
     SeedAggregate finalEvaluation, Double threshold, SeedAggregate episodesToThreshold,
     SeedAggregate envStepsToThreshold, int neverReached, SeedAggregate areaPerEpisode, SeedAggregate areaPerEnvStep,
     SeedAggregate episodes, SeedAggregate envSteps) {
@@ -70,7 +71,8 @@ public record VariantSummary(String variant, int seeds, int unfinished, SeedAggr
         }
       }
     }
-    return new VariantSummary(variant, n, runs.size() - n, SeedAggregate.of(finalTraining, bootstrap),
+    int diverged = (int) runs.stream().filter(RunResult::diverged).count();
+    return new VariantSummary(variant, n, runs.size() - n, diverged, SeedAggregate.of(finalTraining, bootstrap),
         SeedAggregate.of(finalEvaluation, bootstrap), threshold, SeedAggregate.of(toThresholdEpisodes, bootstrap),
         SeedAggregate.of(toThresholdSteps, bootstrap), never, SeedAggregate.of(areaEpisode, bootstrap),
         SeedAggregate.of(areaStep, bootstrap), SeedAggregate.of(episodes, bootstrap),

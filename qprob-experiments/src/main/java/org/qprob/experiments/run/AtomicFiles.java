@@ -22,7 +22,15 @@ public final class AtomicFiles {
 
   /** Writes {@code bytes} to {@code target} atomically. */
   public static void write(Path target, byte[] bytes) {
-    Path temp = temporarySibling(target);
+    write(target, bytes, temporarySibling(target));
+  }
+
+  /**
+   * Writes {@code bytes} to {@code target} atomically through the temporary file {@code temp} (in the same folder):
+   * the target keeps its old content until the new one is complete on disk. The folder is forced to disk after the
+   * rename where the file system allows it.
+   */
+  public static void write(Path target, byte[] bytes, Path temp) {
     try {
       try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
@@ -33,6 +41,7 @@ public final class AtomicFiles {
         channel.force(true);
       }
       moveAtomically(temp, target);
+      syncFolder(target.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
     } finally {
@@ -50,6 +59,15 @@ public final class AtomicFiles {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Forces a folder's entries (a rename) to disk; a file system that cannot is left alone. */
+  static void syncFolder(Path folder) {
+    try (var channel = java.nio.channels.FileChannel.open(folder, java.nio.file.StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException ignored) {
+      // not every platform can open a folder; the rename itself is still atomic
     }
   }
 

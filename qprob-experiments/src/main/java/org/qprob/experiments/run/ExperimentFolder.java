@@ -13,7 +13,8 @@ import org.qprob.experiments.config.ExperimentConfig;
 /**
  * The results folder of one experiment: {@code experiment.yaml} (the resolved config), one folder per run
  * ({@code <variant>/seed-<seed>/}), and the report files. A folder is used only if it is new, empty, or holds the
- * same experiment (then finished runs are kept and the rest rerun: an interrupted sweep resumes).
+ * same experiment (then finished and diverged runs are kept and the others continue from their last checkpoints:
+ * an interrupted sweep resumes).
  */
 public final class ExperimentFolder {
   /** The resolved experiment config. */

@@ -26,6 +26,7 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
   private final Map<String, double[]> recent = new ConcurrentHashMap<>();
   private int ended;
   private int failed;
+  private int diverged;
 
   /**
    * @param specs the runs to show
@@ -79,13 +80,17 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
   public synchronized void ended(RunOutcome outcome) {
     ended++;
     String label = outcome.spec().label();
-    if (!outcome.finished()) {
+    if (outcome.failed()) {
       failed++;
+    }
+    if (outcome.diverged()) {
+      diverged++;
     }
     if (bar != null) {
       Integer before = ticks.put(label, TICKS_PER_RUN);
       bar.stepBy(TICKS_PER_RUN - (before == null ? 0 : before));
-      bar.setExtraMessage(ended + "/" + total + " done" + (failed > 0 ? ", " + failed + " failed" : ""));
+      bar.setExtraMessage(ended + "/" + total + " done" + (failed > 0 ? ", " + failed + " failed" : "")
+          + (diverged > 0 ? ", " + diverged + " diverged" : ""));
     }
     if (bar == null || !outcome.finished()) {
       lines.println("[" + ended + "/" + total + "] " + outcome.spec().experiment() + " " + label + ": " + describe(outcome));
@@ -95,14 +100,19 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
 
   static String describe(RunOutcome o) {
     if (o.skipped()) {
-      return "already finished, kept";
+      return o.diverged() ? "already diverged, kept (" + o.error() + ")" : "already finished, kept";
     }
-    if (!o.finished()) {
+    if (o.failed()) {
       return "FAILED: " + o.error() + " (see " + o.spec().folder().resolve(RunFiles.ERROR) + ")";
     }
+    String resumed = o.resumedAtEnvStep() == null ? "" : ", resumed from the checkpoint at env step "
+        + o.resumedAtEnvStep();
+    if (o.diverged()) {
+      return "DIVERGED: " + o.error() + "; its files are kept in " + o.spec().folder() + resumed;
+    }
     long s = Math.round(o.wallSeconds());
-    return String.format(Locale.ROOT, "finished: %d episodes, %d env steps, final return %.1f, %d:%02d", o.episodes(),
-        o.envSteps(), o.finalReturn(), s / 60, s % 60);
+    return String.format(Locale.ROOT, "finished: %d episodes, %d env steps, final return %.1f, %d:%02d%s",
+        o.episodes(), o.envSteps(), o.finalReturn(), s / 60, s % 60, resumed);
   }
 
   @Override

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,10 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.qprob.agents.training.Budget;
+import org.qprob.agents.training.FiniteParameters;
 import org.qprob.agents.training.GreedyEvaluation;
 import org.qprob.agents.training.Signal;
 import org.qprob.agents.training.TrainingLoop;
+import org.qprob.agents.training.TrainingPosition;
 import org.qprob.agents.training.TrainingSummary;
 import org.qprob.api.agent.Agent;
 import org.qprob.experiments.config.ConfigException;
@@ -29,8 +34,19 @@ import org.qprob.experiments.guice.RunModule;
 /**
  * Executes one {@link RunSpec} in the calling thread: builds the run's own injector, trains, evaluates, and writes the
  * run's folder — {@code config.yaml} and {@code provenance.json} first, {@code episodes.csv} and {@code eval.csv} row
- * by row under {@code .partial} names, the final agent, then the CSVs' final names and the finished provenance. A run
- * that fails leaves its provenance {@code failed} and its stack trace in {@code error.txt}.
+ * by row under {@code .partial} names, a {@link RunCheckpoint} at the first episode boundary at or after every
+ * {@code checkpoint.everyEnvSteps} env steps and once when training ends, the final agent, then the CSVs' final names
+ * and the finished provenance.
+ *
+ * <p>A folder holding this run unfinished (same {@code config.yaml}, provenance {@code running} or {@code failed}, a
+ * readable checkpoint) is continued from its checkpoint: the CSVs are cut back to the lengths the checkpoint recorded,
+ * the agent is restored, and the loop goes on from the checkpoint's position, so the files end up as an uninterrupted
+ * run's (apart from the wall-clock columns). Otherwise the run starts afresh.
+ *
+ * <p>A NaN or infinite loss (checked at every gradient step) or parameter (checked at every episode end, for agents
+ * that implement {@link FiniteParameters}) stops the run: its provenance says {@code diverged} with the env step, its
+ * CSVs get their final names with the rows up to then, and its last checkpoint is kept. A run that throws leaves its
+ * provenance {@code failed}, its stack trace in {@code error.txt}, and its checkpoint, from which a rerun continues.
  */
 public final class RunExecutor {
   private final Plugins plugins;
@@ -63,93 +79,266 @@ public final class RunExecutor {
 
   /** Whether {@code folder} already holds this very run, finished: same config, finished provenance, all files. */
   public boolean alreadyFinished(RunSpec spec) {
+    return ended(spec).map(Provenance::isFinished).orElse(false);
+  }
+
+  /**
+   * The provenance of this very run if its folder holds it ended for good — finished or diverged, with the same
+   * config and its episode log under its final name; such a run is never run again nor overwritten.
+   */
+  public Optional<Provenance> ended(RunSpec spec) {
     Path folder = spec.folder();
     try {
       Path config = folder.resolve(RunFiles.CONFIG);
       Path provenance = folder.resolve(RunFiles.PROVENANCE);
       if (!Files.isRegularFile(config) || !Files.isRegularFile(provenance)
           || !Files.isRegularFile(folder.resolve(RunFiles.EPISODES))) {
-        return false;
+        return Optional.empty();
       }
-      boolean sameConfig = Files.readString(config).equals(configText(spec));
+      boolean sameConfig = sameRun(config, spec);
       Provenance p = json.readValue(provenance.toFile(), Provenance.class);
-      return sameConfig && p.isFinished();
+      return sameConfig && p.hasEnded() ? Optional.of(p) : Optional.empty();
     } catch (IOException | RuntimeException e) {
-      return false;
+      return Optional.empty();
     }
+  }
+
+  /** How a run starts: afresh, or from a checkpoint with its logs reopened. */
+  private record Start(Provenance provenance, RunCheckpoint checkpoint, CsvLog episodes, CsvLog evaluations) {
+  }
+
+  /** What stopped a diverging run. */
+  private record Divergence(long envStep, String message) {
   }
 
   /** Runs {@code spec}; never throws for a failure of the run itself, which the outcome reports. */
   public RunOutcome execute(RunSpec spec, RunProgress progress) {
     Path folder = spec.folder();
-    long startNanos = System.nanoTime();
+    String configText = configText(spec);
+    Start start = resume(spec, configText).orElseGet(() -> fresh(spec, configText));
+    RunCheckpoint from = start.checkpoint();
+    double offset = from == null ? 0 : from.position().wallSeconds();
+    long clockStart = System.nanoTime() - Math.round(offset * 1e9);
+    Provenance provenance = start.provenance();
+    Long resumedAt = from == null ? null : from.position().envSteps();
+    try (CsvLog episodes = start.episodes(); CsvLog evaluations = start.evaluations()) {
+      Injector injector = injector(plugins, spec);
+      Agent agent = injector.getInstance(Agent.class);
+      if (from != null) {
+        agent.restore(new DataInputStream(new ByteArrayInputStream(from.agent())));
+      }
+      GreedyEvaluation evaluation = injector.getInstance(GreedyEvaluation.class);
+      FinalReturn finalReturn = new FinalReturn(finalEpisodes);
+      if (from != null) {
+        CsvFile.read(CsvLog.partialOf(folder.resolve(RunFiles.EPISODES)), EpisodeRow.COLUMNS, EpisodeRow::parse)
+            .forEach(r -> finalReturn.add(r.episodeReturn()));
+      }
+      String hash = RunCheckpoint.hash(identity(spec));
+      TrainingSummary summary;
+      byte[] agentBytes;
+      if (from != null && from.trainingDone()) {
+        TrainingPosition p = from.position();
+        summary = new TrainingSummary(p.episodes(), p.envSteps(), false, p.wallSeconds());
+        agentBytes = from.agent();
+      } else {
+        Divergence[] divergence = {null};
+        TrainingLoop loop = injector.getInstance(TrainingLoop.class).withEpisodeListener(e -> {
+          EpisodeRow row = new EpisodeRow(Math.toIntExact(e.episode() + 1), e.envSteps(), e.episodeReturn(),
+              e.length(), e.explorationParameter(), e.meanLoss(), e.meanBeta(), e.wallSeconds());
+          episodes.append(row.fields());
+          finalReturn.add(row.episodeReturn());
+          progress.episode(spec, row);
+          if (agent instanceof FiniteParameters f && !f.parametersFinite()) {
+            divergence[0] = new Divergence(e.envSteps(), "diverged at env step " + e.envSteps() + " (end of episode "
+                + (e.episode() + 1) + "): a network parameter is NaN or infinite");
+            return Signal.STOP;
+          }
+          return Signal.CONTINUE;
+        }).withUpdateListener((step, episode, u) -> {
+          if (Double.isFinite(u.loss())) {
+            return Signal.CONTINUE;
+          }
+          divergence[0] = new Divergence(step, "diverged at env step " + step + " (episode " + (episode + 1)
+              + "): loss = " + u.loss());
+          return Signal.STOP;
+        }).withCheckpoints(spec.checkpoint().everyEnvSteps(), p -> {
+          saveCheckpoint(folder, hash, false, p, episodes, evaluations, bytes(agent));
+          return Signal.CONTINUE;
+        });
+        if (spec.evaluation().enabled()) {
+          loop = loop.withEvaluation(evaluation, spec.evaluation().everyEnvSteps(), e -> {
+            double[] returns = e.returns().stream().mapToDouble(Double::doubleValue).toArray();
+            evaluations.append(EvaluationRow.of(e.envSteps(), e.episodes(), returns, e.wallSeconds()).fields());
+            return Signal.CONTINUE;
+          });
+        }
+        if (from != null) {
+          loop = loop.startingFrom(from.position());
+        }
+        Budget budget = spec.budget().inEpisodes() ? Budget.episodes(spec.budget().episodes())
+            : Budget.steps(spec.budget().envSteps());
+        summary = loop.run(budget);
+        if (divergence[0] == null && agent instanceof FiniteParameters f && !f.parametersFinite()) {
+          divergence[0] = new Divergence(summary.envSteps(), "diverged at env step " + summary.envSteps()
+              + " (end of training): a network parameter is NaN or infinite");
+        }
+        if (divergence[0] != null) {
+          episodes.complete();
+          evaluations.complete();
+          double seconds = seconds(clockStart);
+          String message = divergence[0].message();
+          writeProvenance(folder, provenance.diverged(Instant.now(clock).toString(), seconds, summary.episodes(),
+              summary.envSteps(), divergence[0].envStep(), message));
+          RunOutcome outcome = new RunOutcome(spec, Provenance.DIVERGED, false, summary.episodes(),
+              summary.envSteps(), finalReturn.mean(), seconds, message, resumedAt);
+          progress.ended(outcome);
+          return outcome;
+        }
+        // evaluations run at multiples of their period; the last one comes when training ends, unless it just ran
+        if (spec.evaluation().enabled() && summary.envSteps() % spec.evaluation().everyEnvSteps() != 0) {
+          double[] returns = evaluation.run(agent);
+          evaluations.append(EvaluationRow.of(summary.envSteps(), summary.episodes(), returns, seconds(clockStart))
+              .fields());
+        }
+        agentBytes = bytes(agent);
+        saveCheckpoint(folder, hash, true, new TrainingPosition(summary.episodes(), summary.envSteps(),
+            seconds(clockStart)), episodes, evaluations, agentBytes);
+      }
+      AtomicFiles.write(folder.resolve(RunFiles.AGENT), agentBytes);
+      episodes.complete();
+      evaluations.complete();
+      double seconds = seconds(clockStart);
+      writeProvenance(folder, provenance.finished(Instant.now(clock).toString(), seconds, summary.episodes(),
+          summary.envSteps()));
+      RunOutcome outcome = new RunOutcome(spec, Provenance.FINISHED, false, summary.episodes(), summary.envSteps(),
+          finalReturn.mean(), seconds, null, resumedAt);
+      progress.ended(outcome);
+      return outcome;
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      double seconds = seconds(clockStart);
+      String message = ConfigException.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage());
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      AtomicFiles.writeString(folder.resolve(RunFiles.ERROR), trace.toString());
+      writeProvenance(folder, provenance.failed(Instant.now(clock).toString(), seconds, message));
+      RunOutcome outcome = new RunOutcome(spec, Provenance.FAILED, false, 0, 0, Double.NaN, seconds, message,
+          resumedAt);
+      progress.ended(outcome);
+      return outcome;
+    }
+  }
+
+  /** Empties the run's folder of an earlier attempt's files and opens new logs. */
+  private Start fresh(RunSpec spec, String configText) {
+    Path folder = spec.folder();
     Provenance provenance = Provenance.started(spec, Instant.now(clock).toString(), code, platform);
     try {
       Files.createDirectories(folder);
       for (Path p : RunFiles.all(folder)) {
         Files.deleteIfExists(p);
       }
-      AtomicFiles.writeString(folder.resolve(RunFiles.CONFIG), configText(spec));
+      AtomicFiles.writeString(folder.resolve(RunFiles.CONFIG), configText);
       writeProvenance(folder, provenance);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare run folder " + folder + ": " + e.getMessage(), e);
     }
-    try (CsvLog episodes = new CsvLog(folder.resolve(RunFiles.EPISODES), EpisodeRow.COLUMNS);
-        CsvLog evaluations = new CsvLog(folder.resolve(RunFiles.EVALUATIONS), EvaluationRow.COLUMNS)) {
-      Injector injector = injector(plugins, spec);
-      Agent agent = injector.getInstance(Agent.class);
-      GreedyEvaluation evaluation = injector.getInstance(GreedyEvaluation.class);
-      FinalReturn finalReturn = new FinalReturn(finalEpisodes);
-      long[] lastEvaluatedAt = {-1};
-      TrainingLoop loop = injector.getInstance(TrainingLoop.class).withEpisodeListener(e -> {
-        EpisodeRow row = new EpisodeRow(Math.toIntExact(e.episode() + 1), e.envSteps(), e.episodeReturn(), e.length(),
-            e.explorationParameter(), e.meanLoss(), e.meanBeta(), e.wallSeconds());
-        episodes.append(row.fields());
-        finalReturn.add(row.episodeReturn());
-        progress.episode(spec, row);
-        return Signal.CONTINUE;
-      });
-      if (spec.evaluation().enabled()) {
-        loop = loop.withEvaluation(evaluation, spec.evaluation().everyEnvSteps(), e -> {
-          double[] returns = e.returns().stream().mapToDouble(Double::doubleValue).toArray();
-          evaluations.append(EvaluationRow.of(e.envSteps(), e.episodes(), returns, e.wallSeconds()).fields());
-          lastEvaluatedAt[0] = e.envSteps();
-          return Signal.CONTINUE;
-        });
-      }
-      Budget budget = spec.budget().inEpisodes() ? Budget.episodes(spec.budget().episodes())
-          : Budget.steps(spec.budget().envSteps());
-      TrainingSummary summary = loop.run(budget);
-      if (spec.evaluation().enabled() && lastEvaluatedAt[0] != summary.envSteps()) {
-        double[] returns = evaluation.run(agent);
-        evaluations.append(EvaluationRow.of(summary.envSteps(), summary.episodes(), returns,
-            (System.nanoTime() - startNanos) * 1e-9).fields());
-      }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (DataOutputStream out = new DataOutputStream(bytes)) {
-        agent.checkpoint(out);
-      }
-      AtomicFiles.write(folder.resolve(RunFiles.AGENT), bytes.toByteArray());
-      episodes.complete();
-      evaluations.complete();
-      double seconds = (System.nanoTime() - startNanos) * 1e-9;
-      writeProvenance(folder, provenance.finished(Instant.now(clock).toString(), seconds, summary.episodes(),
-          summary.envSteps()));
-      RunOutcome outcome = new RunOutcome(spec, true, false, summary.episodes(), summary.envSteps(),
-          finalReturn.mean(), seconds, null);
-      progress.ended(outcome);
-      return outcome;
-    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-      double seconds = (System.nanoTime() - startNanos) * 1e-9;
-      String message = ConfigException.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage());
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      AtomicFiles.writeString(folder.resolve(RunFiles.ERROR), trace.toString());
-      writeProvenance(folder, provenance.failed(Instant.now(clock).toString(), seconds, message));
-      RunOutcome outcome = new RunOutcome(spec, false, false, 0, 0, Double.NaN, seconds, message);
-      progress.ended(outcome);
-      return outcome;
+    CsvLog episodes = new CsvLog(folder.resolve(RunFiles.EPISODES), EpisodeRow.COLUMNS);
+    CsvLog evaluations;
+    try {
+      evaluations = new CsvLog(folder.resolve(RunFiles.EVALUATIONS), EvaluationRow.COLUMNS);
+    } catch (RuntimeException e) {
+      episodes.close();
+      throw e;
     }
+    return new Start(provenance, null, episodes, evaluations);
+  }
+
+  /**
+   * The start from the folder's checkpoint, if the folder holds this run unfinished with a checkpoint of this config
+   * and logs at least as long as it recorded; else empty (the run starts afresh).
+   */
+  private Optional<Start> resume(RunSpec spec, String configText) {
+    Path folder = spec.folder();
+    Path checkpointFile = folder.resolve(RunFiles.CHECKPOINT);
+    Path provenanceFile = folder.resolve(RunFiles.PROVENANCE);
+    Path configFile = folder.resolve(RunFiles.CONFIG);
+    if (!Files.isRegularFile(checkpointFile) || !Files.isRegularFile(provenanceFile)
+        || !Files.isRegularFile(configFile)) {
+      return Optional.empty();
+    }
+    RunCheckpoint checkpoint;
+    Provenance previous;
+    try {
+      if (!sameRun(configFile, spec)) {
+        return Optional.empty();
+      }
+      previous = json.readValue(provenanceFile.toFile(), Provenance.class);
+      if (previous.hasEnded()) {
+        return Optional.empty();
+      }
+      checkpoint = RunCheckpoint.read(checkpointFile);
+      if (!checkpoint.configHash().equals(RunCheckpoint.hash(identity(spec)))) {
+        return Optional.empty();
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    CsvLog episodes = null;
+    try {
+      episodes = CsvLog.resume(folder.resolve(RunFiles.EPISODES), EpisodeRow.COLUMNS, checkpoint.episodesBytes());
+      CsvLog evaluations = CsvLog.resume(folder.resolve(RunFiles.EVALUATIONS), EvaluationRow.COLUMNS,
+          checkpoint.evaluationsBytes());
+      Files.deleteIfExists(folder.resolve(RunFiles.ERROR));
+      Files.deleteIfExists(folder.resolve(RunFiles.AGENT));
+      Files.deleteIfExists(folder.resolve(RunFiles.CHECKPOINT_TEMP));
+      AtomicFiles.writeString(configFile, configText);
+      Provenance provenance = previous.resumed(Instant.now(clock).toString(), checkpoint.position().episodes(),
+          checkpoint.position().envSteps(), code);
+      writeProvenance(folder, provenance);
+      return Optional.of(new Start(provenance, checkpoint, episodes, evaluations));
+    } catch (IOException | RuntimeException e) {
+      if (episodes != null) {
+        episodes.close();
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Syncs the logs and writes a checkpoint at {@code position} with their lengths. */
+  private static void saveCheckpoint(Path folder, String hash, boolean done, TrainingPosition position,
+      CsvLog episodes, CsvLog evaluations, byte[] agent) {
+    episodes.sync();
+    evaluations.sync();
+    new RunCheckpoint(hash, done, position, episodes.length(), evaluations.length(), agent)
+        .write(folder.resolve(RunFiles.CHECKPOINT));
+  }
+
+  private static byte[] bytes(Agent agent) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      agent.checkpoint(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot checkpoint the agent: " + e.getMessage(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) * 1e-9;
+  }
+
+  /**
+   * Whether {@code configFile} (a run's {@code config.yaml}) describes the run {@code spec}, wherever its folder is:
+   * everything but the output folder must be equal, so a results folder that was moved can still be resumed.
+   */
+  private boolean sameRun(Path configFile, RunSpec spec) throws IOException {
+    RunSpec stored = yaml.readValue(configFile.toFile(), RunSpec.class);
+    return identity(stored).equals(identity(spec));
+  }
+
+  /** The config text of {@code spec} without its folder: what must match for a folder's files to be this run's. */
+  private String identity(RunSpec spec) {
+    return configText(spec.withOutputDir(""));
   }
 
   /** The text of a run's {@code config.yaml}: its spec as YAML. */

@@ -15,15 +15,20 @@ public final class RunFiles {
   public static final String EVALUATIONS = "eval.csv";
   /** The final agent's checkpoint: network parameters, optimizer state, replay, generators, schedules. */
   public static final String AGENT = "final-agent.ckpt";
+  /** The run's latest checkpoint ({@link RunCheckpoint}): what it needs to continue exactly. */
+  public static final String CHECKPOINT = "checkpoint.bin";
+  /** The checkpoint being written; renamed over {@link #CHECKPOINT} once complete on disk. */
+  public static final String CHECKPOINT_TEMP = "checkpoint.tmp";
   /** The stack trace of a failed run. */
   public static final String ERROR = "error.txt";
 
   private RunFiles() {}
 
-  /** Every file a run writes, under final or partial names; a rerun removes these first. */
+  /** Every file a run writes, under final, partial or temporary names; a fresh start removes these first. */
   public static List<Path> all(Path folder) {
     return List.of(folder.resolve(CONFIG), folder.resolve(PROVENANCE), folder.resolve(EPISODES),
         CsvLog.partialOf(folder.resolve(EPISODES)), folder.resolve(EVALUATIONS),
-        CsvLog.partialOf(folder.resolve(EVALUATIONS)), folder.resolve(AGENT), folder.resolve(ERROR));
+        CsvLog.partialOf(folder.resolve(EVALUATIONS)), folder.resolve(AGENT), folder.resolve(ERROR),
+        folder.resolve(CHECKPOINT), folder.resolve(CHECKPOINT_TEMP));
   }
 }

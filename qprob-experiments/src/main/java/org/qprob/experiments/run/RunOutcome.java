@@ -4,19 +4,35 @@ package org.qprob.experiments.run;
  * How one run ended.
  *
  * @param spec the run
- * @param finished whether it finished normally (else it failed or was skipped as already finished)
- * @param skipped whether it was not run because its folder already held the same finished run
+ * @param status {@link Provenance#FINISHED}, {@link Provenance#DIVERGED} or {@link Provenance#FAILED}
+ * @param skipped whether it was not run because its folder already held it, ended ({@code status} says how)
  * @param episodes training episodes it finished
  * @param envSteps training env steps it took
  * @param finalReturn the mean return of its last training episodes (as the report counts them); NaN if none
  * @param wallSeconds its wall-clock duration
- * @param error the failure's one-line message, or null
+ * @param error the failure's or divergence's one-line message, or null
+ * @param resumedAtEnvStep the env steps of the checkpoint it continued from, or null if it started afresh
  */
-public record RunOutcome(RunSpec spec, boolean finished, boolean skipped, long episodes, long envSteps,
-    double finalReturn, double wallSeconds, String error) {
+public record RunOutcome(RunSpec spec, String status, boolean skipped, long episodes, long envSteps,
+    double finalReturn, double wallSeconds, String error, Long resumedAtEnvStep) {
 
-  /** A run that was already finished in its folder. */
-  public static RunOutcome skipped(RunSpec spec) {
-    return new RunOutcome(spec, true, true, 0, 0, Double.NaN, 0, null);
+  /** A run that had already ended in its folder, with {@code status} and {@code error} from its provenance. */
+  public static RunOutcome skipped(RunSpec spec, String status, String error) {
+    return new RunOutcome(spec, status, true, 0, 0, Double.NaN, 0, error, null);
+  }
+
+  /** Whether the run finished normally (now or before). */
+  public boolean finished() {
+    return Provenance.FINISHED.equals(status);
+  }
+
+  /** Whether the run was stopped by a NaN or infinite loss or parameter (now or before). */
+  public boolean diverged() {
+    return Provenance.DIVERGED.equals(status);
+  }
+
+  /** Whether the run failed (an exception). */
+  public boolean failed() {
+    return Provenance.FAILED.equals(status);
   }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Executes run specifications on a pool of {@code min(jobs, runs)} threads, one run per thread at a time. Each run
  * is single-threaded (the launcher sets {@code OMP_NUM_THREADS=1}), so runs scale across cores. A run whose folder
- * already holds it, finished, is skipped.
+ * already holds it ended (finished or diverged) is skipped; an unfinished one continues from its checkpoint.
  */
 public final class RunPool {
   private final RunExecutor executor;
@@ -49,8 +49,9 @@ public final class RunPool {
       List<Future<RunOutcome>> futures = new ArrayList<>();
       for (RunSpec spec : specs) {
         futures.add(pool.submit(() -> {
-          if (executor.alreadyFinished(spec)) {
-            RunOutcome skipped = RunOutcome.skipped(spec);
+          java.util.Optional<Provenance> ended = executor.ended(spec);
+          if (ended.isPresent()) {
+            RunOutcome skipped = RunOutcome.skipped(spec, ended.get().status(), ended.get().error());
             progress.ended(skipped);
             return skipped;
           }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.qprob.experiments.config.Budget;
+import org.qprob.experiments.config.CheckpointConfig;
 import org.qprob.experiments.config.EnvConfig;
 import org.qprob.experiments.config.EvaluationConfig;
 import org.qprob.experiments.config.ExperimentConfig;
@@ -20,17 +21,19 @@ import org.qprob.experiments.config.VariantConfig;
  * @param env the environment
  * @param budget the training budget
  * @param evaluation the evaluation settings
+ * @param checkpoint when the run saves its state to be resumed
  * @param config the variant's complete config (agent and loss)
  * @param outputDir the run's folder, {@code <experiment folder>/<variant>/seed-<seed>}
  */
 public record RunSpec(String experiment, String variant, long seed, EnvConfig env, Budget budget,
-    EvaluationConfig evaluation, VariantConfig config, String outputDir) {
+    EvaluationConfig evaluation, CheckpointConfig checkpoint, VariantConfig config, String outputDir) {
   public RunSpec {
     Objects.requireNonNull(experiment, "experiment");
     Objects.requireNonNull(variant, "variant");
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(evaluation, "evaluation");
+    Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(outputDir, "outputDir");
   }
@@ -43,7 +46,12 @@ public record RunSpec(String experiment, String variant, long seed, EnvConfig en
           + "'; variants: " + experiment.variants().keySet());
     }
     return new RunSpec(experiment.name(), variant, seed, experiment.env(), experiment.budget(),
-        experiment.evaluation(), v, runFolder(experimentDir, variant, seed).toString());
+        experiment.evaluation(), experiment.checkpoint(), v, runFolder(experimentDir, variant, seed).toString());
+  }
+
+  /** This run with its files in {@code folder}. */
+  public RunSpec withOutputDir(String folder) {
+    return new RunSpec(experiment, variant, seed, env, budget, evaluation, checkpoint, config, folder);
   }
 
   /** Where the run of {@code variant} with {@code seed} keeps its files. */

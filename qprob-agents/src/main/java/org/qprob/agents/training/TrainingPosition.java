@@ -1,0 +1,26 @@
+package org.qprob.agents.training;
+
+/**
+ * Where a training loop stands at an episode boundary: what a resumed loop needs besides the agent's own checkpoint.
+ * Episode {@code i} resets its environment with a seed derived from the loop seed and {@code i}, and evaluations run
+ * at multiples of their period in env steps, so no environment or evaluation state is needed beyond these counters.
+ *
+ * @param episodes training episodes finished; the next episode has this index
+ * @param envSteps training env steps taken
+ * @param wallSeconds wall-clock seconds the loop had run; a resumed loop's clock continues from here
+ */
+public record TrainingPosition(long episodes, long envSteps, double wallSeconds) {
+  /** A loop that has not started. */
+  public static final TrainingPosition START = new TrainingPosition(0, 0, 0);
+
+  public TrainingPosition {
+    if (episodes < 0 || envSteps < 0 || episodes > envSteps) {
+      throw new IllegalArgumentException("training position = " + episodes + " episodes, " + envSteps
+          + " env steps is invalid; expected 0 <= episodes <= env steps");
+    }
+    if (!(wallSeconds >= 0) || Double.isInfinite(wallSeconds)) {
+      throw new IllegalArgumentException("training position wall seconds = " + wallSeconds
+          + " is invalid; expected a finite number >= 0");
+    }
+  }
+}

@@ -5,49 +5,57 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.qprob.agents.config.NetworkConfig;
 import org.qprob.agents.config.OptimizerConfig;
 
 /**
- * A multilayer perceptron on DL4J trained by external errors: the caller runs a batch forward
- * ({@link #forwardForTraining}), computes dLoss/dOutput itself, and hands it back ({@link #gradient}); the gradient is
- * then clipped by its global norm and applied by the network's own updater (Adam or SGD) in {@link #step}. The last
- * layer is a linear {@code DenseLayer}. Initial weights come from the caller's generator, not from ND4J's.
+ * A multilayer perceptron trained by external errors: the caller runs a batch forward ({@link #forwardForTraining}),
+ * computes dLoss/dOutput itself, and hands it back ({@link #gradient}); the gradient is then clipped by its global
+ * norm and applied by Adam or SGD in {@link #step}. The last layer is linear. Initial weights come from the caller's
+ * generator, not from ND4J's.
+ *
+ * <p>The parameters and the gradient live in a DL4J {@code MultiLayerNetwork} of dense layers (its flat parameter
+ * and gradient vectors, in DL4J's layout), but the arithmetic does not go through DL4J's layers: the passes call
+ * OpenBLAS directly on those vectors ({@link BlasStack}) and the optimizer runs in Java with DL4J's formulas
+ * ({@link GradientStep}). This gives the same numbers as DL4J's own layers and updaters at a fraction of the cost: DL4J
+ * spends 10-20 µs of bookkeeping on each of the ~40 native operations of one update of a small network, more than
+ * the arithmetic itself (see docs/performance.md).
  */
 public final class Mlp {
-  private static final LayerWorkspaceMgr NO_WORKSPACES = LayerWorkspaceMgr.noWorkspaces();
-
   private final MultiLayerNetwork net;
   private final int[] sizes;
   private final Activations activation;
   private final DataType dataType;
-  private final double gradClipNorm;
   private final String description;
+  private final BlasStack stack;
+  private final GradientStep optimizer;
+  private float[] hostParameters;
   private int iteration;
 
-  private Mlp(MultiLayerNetwork net, int[] sizes, Activations activation, DataType dataType, double gradClipNorm,
+  private Mlp(MultiLayerNetwork net, int[] sizes, Activations activation, DataType dataType, GradientStep optimizer,
       String description) {
     this.net = net;
     this.sizes = sizes;
     this.activation = activation;
     this.dataType = dataType;
-    this.gradClipNorm = gradClipNorm;
+    this.optimizer = optimizer;
     this.description = description;
+    this.stack = BlasStack.create(sizes, activation, dataType, net.params(), net.getGradientsViewArray());
   }
 
   /**
@@ -56,7 +64,7 @@ public final class Mlp {
    * @param config hidden sizes, activation and initialisation
    * @param inputs input width
    * @param outputs output width
-   * @param optimizer the updater's kind and constants (its clip and learning rate are overridden by the arguments)
+   * @param optimizer the optimizer's kind and constants (its clip and learning rate are overridden by the arguments)
    * @param learningRate the step size
    * @param gradClipNorm global-norm clip, 0 = off
    * @param dataType FLOAT for training, DOUBLE for gradient checks
@@ -72,15 +80,9 @@ public final class Mlp {
       sizes[i + 1] = hidden.get(i);
     }
     sizes[sizes.length - 1] = outputs;
-    IUpdater updater = switch (optimizer.name()) {
-      case "adam" -> new Adam(learningRate, optimizer.beta1(), optimizer.beta2(), optimizer.epsilon());
-      case "sgd" -> new Sgd(learningRate);
-      default -> throw new IllegalArgumentException("optimizer.name = \"" + optimizer.name() + "\" is invalid; expected one of "
-          + OptimizerConfig.NAMES);
-    };
     NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
         .dataType(dataType)
-        .updater(updater)
+        .updater(new NoOp())
         .miniBatch(false)
         .trainingWorkspaceMode(WorkspaceMode.NONE)
         .inferenceWorkspaceMode(WorkspaceMode.NONE)
@@ -93,7 +95,9 @@ public final class Mlp {
     MultiLayerConfiguration conf = list.build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
-    Mlp mlp = new Mlp(net, sizes, act, dataType, gradClipNorm,
+    net.initGradientsView();
+    GradientStep step = GradientStep.create(optimizer, learningRate, gradClipNorm, dataType, (int) net.numParams());
+    Mlp mlp = new Mlp(net, sizes, act, dataType, step,
         "Mlp(" + java.util.Arrays.toString(sizes) + ", " + config.activation() + ", " + config.weightInit() + ", "
             + optimizer.name() + " lr=" + learningRate + ", clip=" + gradClipNorm + ", " + dataType + ")");
     mlp.initialise(config.weightInit(), rng);
@@ -159,44 +163,54 @@ public final class Mlp {
 
   /** Outputs without keeping anything for backpropagation (no gradient flows through these). */
   public double[][] output(INDArray input) {
-    return rows(net.output(input, false));
+    return stack.forward(input.dup('c').data().asDouble(), rows(input), false);
   }
 
   /**
-   * Outputs for a batch whose gradient {@link #gradient} will compute next; nothing else may run on this network in
-   * between.
+   * Outputs for {@code rows} encoded inputs, row-major, without keeping anything for backpropagation; this does not
+   * disturb a {@link #forwardForTraining} pass waiting for its {@link #gradient}.
+   */
+  public double[][] output(float[] rowMajor, int rows) {
+    return stack.forward(checkedInputs(rowMajor, rows), rows, false);
+  }
+
+  /**
+   * Outputs for a batch whose gradient {@link #gradient} will compute next; no other training pass may run on this
+   * network in between ({@link #output} may).
    */
   public double[][] forwardForTraining(INDArray input) {
-    net.setInput(input);
-    List<INDArray> activations = net.feedForward(true, false);
-    return rows(activations.get(activations.size() - 1));
+    return stack.forward(input.dup('c').data().asDouble(), rows(input), true);
+  }
+
+  /** As {@link #forwardForTraining(INDArray)} for {@code rows} encoded inputs, row-major. */
+  public double[][] forwardForTraining(float[] rowMajor, int rows) {
+    return stack.forward(checkedInputs(rowMajor, rows), rows, true);
+  }
+
+  private int rows(INDArray input) {
+    if (input.rank() != 2 || input.columns() != sizes[0]) {
+      throw new IllegalArgumentException("input of shape " + java.util.Arrays.toString(input.shape())
+          + " does not match " + sizes[0] + " input columns");
+    }
+    return input.rows();
+  }
+
+  private float[] checkedInputs(float[] rowMajor, int rows) {
+    if (rows <= 0 || rowMajor.length < (long) rows * sizes[0]) {
+      throw new IllegalArgumentException(rowMajor.length + " input values do not hold " + rows + " rows of "
+          + sizes[0]);
+    }
+    return rowMajor;
   }
 
   /**
    * The gradient of the loss w.r.t. the parameters given {@code dOutput} = dLoss/d(output) for each row of the last
-   * {@link #forwardForTraining} batch (already divided by the batch size for a mean loss). Not yet applied.
+   * {@link #forwardForTraining} batch (already divided by the batch size for a mean loss). Not yet applied. It is held
+   * in the network's gradient vector, which the next call overwrites.
    */
   public Gradient gradient(double[][] dOutput) {
-    int r = dOutput.length;
-    int c = dOutput[0].length;
-    INDArray eps;
-    if (dataType == DataType.FLOAT) {
-      float[] flat = new float[r * c];
-      for (int i = 0; i < r; i++) {
-        for (int j = 0; j < c; j++) {
-          flat[i * c + j] = (float) dOutput[i][j];
-        }
-      }
-      eps = Nd4j.create(flat, new long[] {r, c}, 'c');
-    } else {
-      double[] flat = new double[r * c];
-      for (int i = 0; i < r; i++) {
-        System.arraycopy(dOutput[i], 0, flat, i * c, c);
-      }
-      eps = Nd4j.create(flat, new long[] {r, c}, 'c').castTo(dataType);
-    }
-    Pair<Gradient, INDArray> p = net.backpropGradient(eps, NO_WORKSPACES);
-    return p.getFirst();
+    stack.backward(dOutput);
+    return new DefaultGradient(net.getGradientsViewArray());
   }
 
   /** The flattened gradient as doubles, in the parameter order of {@link #parameters()}. */
@@ -205,21 +219,12 @@ public final class Mlp {
   }
 
   /**
-   * Clips {@code gradient} to the global norm (if set), lets the updater turn it into a step and subtracts it.
+   * Clips {@code gradient} to the global norm (if set), turns it into a step by the optimizer and subtracts it.
    *
    * @return the gradient's global L2 norm before clipping
    */
   public double step(Gradient gradient) {
-    INDArray g = gradient.gradient();
-    double norm = g.norm2Number().doubleValue();
-    if (gradClipNorm > 0) {
-      double coefficient = gradClipNorm / (norm + 1e-6);
-      if (coefficient < 1) {
-        g.muli(coefficient);
-      }
-    }
-    net.getUpdater().update(net, gradient, iteration, 0, 1, NO_WORKSPACES);
-    net.params().subi(gradient.gradient());
+    double norm = optimizer.apply(gradient.gradient(), net.params(), iteration);
     iteration++;
     return norm;
   }
@@ -237,7 +242,11 @@ public final class Mlp {
   /** Sets this network's parameters to {@code tau * source + (1 - tau) * this}; tau 1 copies. */
   public void follow(Mlp source, double tau) {
     if (tau >= 1) {
-      net.params().assign(source.net.params());
+      if (source.dataType != dataType || source.parameterCount() != parameterCount()) {
+        throw new IllegalArgumentException(this + " cannot copy the parameters of " + source);
+      }
+      Pointer.memcpy(net.params().data().addressPointer(), source.net.params().data().addressPointer(),
+          (long) parameterCount() * dataType.width());
     } else {
       net.params().muli(1 - tau).addi(source.net.params().mul(tau));
     }
@@ -255,29 +264,36 @@ public final class Mlp {
     host.load(parameterFloats());
   }
 
+  /** The parameters as floats, in a buffer reused from call to call. */
   private float[] parameterFloats() {
-    return net.params().dup('c').data().asFloat();
-  }
-
-  /** A matrix as rows of doubles, by one bulk copy (element-wise reads through ND4J cost ~10 µs each). */
-  private static double[][] rows(INDArray a) {
-    int r = a.rows();
-    int c = a.columns();
-    double[] flat = a.dup('c').data().asDouble();
-    double[][] out = new double[r][c];
-    for (int i = 0; i < r; i++) {
-      System.arraycopy(flat, i * c, out[i], 0, c);
+    int n = parameterCount();
+    if (hostParameters == null) {
+      hostParameters = new float[n];
     }
-    return out;
+    if (dataType == DataType.FLOAT) {
+      new FloatPointer(net.params().data().addressPointer()).get(hostParameters, 0, n);
+    } else {
+      double[] d = new double[n];
+      new DoublePointer(net.params().data().addressPointer()).get(d, 0, n);
+      for (int i = 0; i < n; i++) {
+        hostParameters[i] = (float) d[i];
+      }
+    }
+    return hostParameters;
   }
 
-  /** Writes the parameters, the updater's state and the step counter. */
+  /** The DL4J network that holds the parameters, for checks against DL4J's own layers. */
+  MultiLayerNetwork network() {
+    return net;
+  }
+
+  /** Writes the parameters, the optimizer's state and the step counter. */
   public void write(DataOutputStream out) throws IOException {
     writeArray(out, net.params());
-    INDArray state = net.getUpdater().getStateViewArray();
-    out.writeBoolean(state != null);
-    if (state != null) {
-      writeArray(out, state);
+    out.writeBoolean(optimizer.hasState());
+    if (optimizer.hasState()) {
+      out.writeInt(2 * parameterCount());
+      optimizer.write(out);
     }
     out.writeInt(iteration);
   }
@@ -286,12 +302,16 @@ public final class Mlp {
   public void read(DataInputStream in) throws IOException {
     readArray(in, net.params());
     boolean hasState = in.readBoolean();
-    INDArray state = net.getUpdater().getStateViewArray();
-    if (hasState != (state != null)) {
-      throw new IOException("checkpoint updater state does not match " + this);
+    if (hasState != optimizer.hasState()) {
+      throw new IOException("checkpoint optimizer state does not match " + this);
     }
     if (hasState) {
-      readArray(in, state);
+      int n = in.readInt();
+      if (n != 2 * parameterCount()) {
+        throw new IOException("checkpoint holds " + n + " optimizer state values where " + this + " has "
+            + 2 * parameterCount());
+      }
+      optimizer.read(in);
     }
     iteration = in.readInt();
   }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.config.AgentConfig;
 import org.qprob.agents.config.TargetConfig;
@@ -23,6 +22,9 @@ import org.qprob.api.agent.ActMode;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.Transition;
 import org.qprob.api.agent.UpdateResult;
+import org.qprob.api.agent.ValuePredictor;
+import org.qprob.api.dist.Distribution;
+import org.qprob.api.dist.Gumbel;
 import org.qprob.api.loss.Head;
 import org.qprob.api.loss.Loss;
 import org.qprob.api.loss.TargetKind;
@@ -37,7 +39,7 @@ import org.qprob.api.loss.TargetKind;
  * <p>Acting runs a plain-Java copy of the online parameters ({@link HostMlp}), refreshed lazily after updates.
  * Random streams (initial weights, exploration, replay sampling) are derived from the setup's seed.
  */
-public final class QLearningAgent implements Agent {
+public final class QLearningAgent implements Agent, ValuePredictor {
   private static final int CHECKPOINT_VERSION = 1;
 
   private final AgentConfig config;
@@ -208,7 +210,7 @@ public final class QLearningAgent implements Agent {
     double[][] rawSelect = null;
     switch (source) {
       case "online-grad" -> {
-        double[][] raw = online.forwardForTraining(online.matrix(batch.statesAndNextStates(), 2 * n));
+        double[][] raw = online.forwardForTraining(batch.statesAndNextStates(), 2 * n);
         QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(),
             Arrays.copyOfRange(raw, 0, n), Arrays.copyOfRange(raw, n, 2 * n), null);
         double[][] eps = new double[2 * n][];
@@ -216,16 +218,16 @@ public final class QLearningAgent implements Agent {
         System.arraycopy(r.dRawNext(), 0, eps, n, n);
         return new Step(r.loss(), r.meanBeta(), online.gradient(eps));
       }
-      case "online-stop" -> rawNext = online.output(online.matrix(batch.nextStates(), n));
-      case "target-network" -> rawNext = target.output(online.matrix(batch.nextStates(), n));
+      case "online-stop" -> rawNext = online.output(batch.nextStates(), n);
+      case "target-network" -> rawNext = target.output(batch.nextStates(), n);
       case "double" -> {
-        INDArray next = online.matrix(batch.nextStates(), n);
-        rawSelect = online.output(next);
-        rawNext = target.output(next);
+        float[] next = batch.nextStates();
+        rawSelect = online.output(next, n);
+        rawNext = target.output(next, n);
       }
       default -> throw new IllegalStateException(source);
     }
-    double[][] rawS = online.forwardForTraining(online.matrix(batch.states(), n));
+    double[][] rawS = online.forwardForTraining(batch.states(), n);
     QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(), rawS, rawNext,
         rawSelect);
     return new Step(r.loss(), r.meanBeta(), online.gradient(r.dRaw()));
@@ -238,17 +240,17 @@ public final class QLearningAgent implements Agent {
   double loss(int[] idx, double[][] frozenNext) {
     int n = idx.length;
     batch.load(buffer, idx);
-    double[][] rawS = online.output(online.matrix(batch.states(), n));
+    double[][] rawS = online.output(batch.states(), n);
     double[][] rawNext = frozenNext != null ? frozenNext : nextOutputs(idx);
-    double[][] rawSelect = source.equals("double") ? online.output(online.matrix(batch.nextStates(), n)) : null;
+    double[][] rawSelect = source.equals("double") ? online.output(batch.nextStates(), n) : null;
     return objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(), rawS, rawNext, rawSelect).loss();
   }
 
   /** The raw next-state outputs of batch {@code idx} from the network that values them (target, else online). */
   double[][] nextOutputs(int[] idx) {
     batch.load(buffer, idx);
-    INDArray next = online.matrix(batch.nextStates(), idx.length);
-    return target != null ? target.output(next) : online.output(next);
+    float[] next = batch.nextStates();
+    return target != null ? target.output(next, idx.length) : online.output(next, idx.length);
   }
 
   Mlp online() {
@@ -265,6 +267,46 @@ public final class QLearningAgent implements Agent {
 
   OutputHead head() {
     return head;
+  }
+
+  /**
+   * Q(s, a) as acting computes it (the plain-Java copy of the online network, after the clip / exp transforms): the
+   * locations for a point head; for a Gumbel head the mean of Gumbel(mu(s, a), exp(nu(s))), mu + EulerGamma * beta.
+   */
+  @Override
+  public double[] actionValues(float[] observation) {
+    computePreferences(observation);
+    double[] q = new double[head.actions()];
+    head.locations(rawRow, q);
+    if (head.gumbel()) {
+      double shift = Gumbel.EULER_GAMMA * Math.exp(head.logScale(rawRow));
+      for (int a = 0; a < q.length; a++) {
+        q[a] += shift;
+      }
+    }
+    return q;
+  }
+
+  /** Whether the loss has a Gumbel head: then each action's return is predicted as a Gumbel. */
+  @Override
+  public boolean distributional() {
+    return head.gumbel();
+  }
+
+  /** For a Gumbel head, {@code Gumbel(mu(s, a), nu(s))} per action, from the outputs acting uses. */
+  @Override
+  public Distribution[] returnDistributions(float[] observation) {
+    if (!head.gumbel()) {
+      throw new UnsupportedOperationException("returnDistributions: this agent's loss has a point head; it predicts "
+          + "only point values (see distributional())");
+    }
+    computePreferences(observation);
+    double nu = head.logScale(rawRow);
+    Distribution[] out = new Distribution[head.actions()];
+    for (int a = 0; a < out.length; a++) {
+      out[a] = new Gumbel(head.location(rawRow, a), nu);
+    }
+    return out;
   }
 
   @Override

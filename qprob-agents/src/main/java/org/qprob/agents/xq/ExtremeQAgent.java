@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.config.AgentConfig;
 import org.qprob.agents.exploration.Exploration;
@@ -21,6 +20,8 @@ import org.qprob.api.agent.ActMode;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.Transition;
 import org.qprob.api.agent.UpdateResult;
+import org.qprob.api.agent.ValuePredictor;
+import org.qprob.api.dist.Distribution;
 import org.qprob.api.loss.Head;
 import org.qprob.api.loss.Loss;
 import org.qprob.api.loss.LossBatch;
@@ -41,7 +42,7 @@ import org.qprob.api.loss.TargetKind;
  * update. The policy is the configured exploration over Q (softmax(Q / beta) is Boltzmann at temperature beta).
  * The reported loss is Q's squared TD error.
  */
-public final class ExtremeQAgent implements Agent {
+public final class ExtremeQAgent implements Agent, ValuePredictor {
   private static final int CHECKPOINT_VERSION = 1;
 
   private final AgentConfig config;
@@ -118,6 +119,12 @@ public final class ExtremeQAgent implements Agent {
 
   @Override
   public int act(float[] observation, ActMode mode) {
+    computePreferences(observation);
+    return exploration.select(preferences, mode);
+  }
+
+  /** Q(s, .) from the plain-Java copy of the Q network into {@code preferences}. */
+  private void computePreferences(float[] observation) {
     if (hostStale) {
       q.refresh(host);
       hostStale = false;
@@ -128,7 +135,26 @@ public final class ExtremeQAgent implements Agent {
       rawRow[k] = raw[k];
     }
     qHead.locations(rawRow, preferences);
-    return exploration.select(preferences, mode);
+  }
+
+  /** Q(s, a) of the Q network, as acting computes it. */
+  @Override
+  public double[] actionValues(float[] observation) {
+    computePreferences(observation);
+    return preferences.clone();
+  }
+
+  /** False: extreme-q's Q network predicts point values. */
+  @Override
+  public boolean distributional() {
+    return false;
+  }
+
+  /** Not available: extreme-q predicts point values only. */
+  @Override
+  public Distribution[] returnDistributions(float[] observation) {
+    throw new UnsupportedOperationException("returnDistributions: extreme-q predicts only point values (see "
+        + "distributional())");
   }
 
   @Override
@@ -180,15 +206,15 @@ public final class ExtremeQAgent implements Agent {
   private Steps evaluate(int[] idx, boolean withGradient) {
     int n = idx.length;
     batch.load(buffer, idx);
-    INDArray states = q.matrix(batch.states(), n);
-    double[][] rawVNext = v.output(q.matrix(batch.nextStates(), n));
-    double[][] rawQTarget = qTarget != null ? qTarget.output(states) : null;
+    float[] states = batch.states();
+    double[][] rawVNext = v.output(batch.nextStates(), n);
+    double[][] rawQTarget = qTarget != null ? qTarget.output(states, n) : null;
     int[] actions = batch.actions();
     double[] rewards = batch.rewards();
     boolean[] terminated = batch.terminated();
     double gamma = config.gamma();
 
-    double[][] rawQ = withGradient ? q.forwardForTraining(states) : q.output(states);
+    double[][] rawQ = withGradient ? q.forwardForTraining(states, n) : q.output(states, n);
     double[][] dRawQ = new double[n][qHead.outputs()];
     double[] valueTarget = new double[n];
     double qLoss = 0;
@@ -202,7 +228,7 @@ public final class ExtremeQAgent implements Agent {
     }
     Gradient qGradient = withGradient ? q.gradient(dRawQ) : null;
 
-    double[][] rawV = withGradient ? v.forwardForTraining(states) : v.output(states);
+    double[][] rawV = withGradient ? v.forwardForTraining(states, n) : v.output(states, n);
     double[] value = new double[n];
     for (int i = 0; i < n; i++) {
       value[i] = vHead.location(rawV[i], 0);

@@ -1,2 +1,2 @@
-/** The narrow agent contract (act, observe, update, checkpoint) and the transitions it learns from. */
+/** The narrow agent contract (act, observe, update, checkpoint), the transitions it learns from, and the optional value-prediction capability analyses read. */
 package org.qprob.api.agent;

@@ -45,7 +45,7 @@ public final class ThroughputMeasurement {
    */
   public ThroughputMeasurement(Plugins plugins, String envId, long warmupSteps, long steps) {
     if (warmupSteps < 0) {
-      throw new IllegalArgumentException("warm-up = " + warmupSteps + " is invalid; expected >= 0 steps");
+      throw new IllegalArgumentException("warmup = " + warmupSteps + " is invalid; expected >= 0 steps");
     }
     if (steps <= 0) {
       throw new IllegalArgumentException("steps = " + steps + " is invalid; expected > 0");

@@ -77,6 +77,7 @@ public final class ResumeCommand implements Callable<Integer> {
     Map<Path, ExperimentConfig> experiments = new LinkedHashMap<>();
     experiments.put(folder, experiment);
     List<RunSpec> specs = RunCommand.specs(experiments);
+    RunCommand.refuseOtherRuns(specs, plugins);
     ExperimentFolder.prepare(folder, experiment);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();

@@ -99,8 +99,24 @@ public final class RunCommand implements Callable<Integer> {
       stdout.flush();
       return 0;
     }
-    experiments.forEach((dir, e) -> ExperimentFolder.prepare(dir, e));
+    experiments.forEach(ExperimentFolder::check);
+    refuseOtherRuns(specs, plugins);
+    experiments.forEach(ExperimentFolder::prepare);
     return execute(experiments, specs, plugins, jobs, stdout, stderr);
+  }
+
+  /**
+   * Refuses, before anything is written, run folders that hold another config's run (an {@code experiment.yaml}
+   * edited after the runs started, or files copied in): running there would replace them.
+   */
+  static void refuseOtherRuns(List<RunSpec> specs, Plugins plugins) {
+    RunExecutor probe = new RunExecutor(plugins, null, null, Clock.systemUTC(), 1);
+    for (RunSpec s : specs) {
+      if (probe.holdsAnotherRun(s)) {
+        throw new ConfigException(s.folder() + ": holds a run of another config (its config.yaml differs from the"
+            + " run the experiment gives); expected the experiment.yaml the runs started with, or a new folder");
+      }
+    }
   }
 
   /**

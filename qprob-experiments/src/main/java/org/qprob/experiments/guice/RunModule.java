@@ -15,6 +15,8 @@ import org.qprob.api.env.Environment;
 import org.qprob.api.env.EnvironmentProvider;
 import org.qprob.api.loss.Loss;
 import org.qprob.api.loss.LossProvider;
+import org.qprob.experiments.calibration.Calibrator;
+import org.qprob.experiments.calibration.EpisodeRecorder;
 import org.qprob.experiments.run.RunSpec;
 
 /**
@@ -40,18 +42,34 @@ public final class RunModule extends AbstractModule {
     return pick(environments, run.env().id(), "environment");
   }
 
+  /** The training environment, recorded: the calibration fits its Gaussian spread on the last episodes. */
   @Provides
   @Singleton
   @ForTraining
-  Environment trainingEnvironment(EnvironmentProvider provider, RunSpec run) {
-    return environment(provider, run);
+  EpisodeRecorder trainingRecorder(EnvironmentProvider provider, RunSpec run) {
+    return new EpisodeRecorder(environment(provider, run), Calibrator.FIT_EPISODES);
+  }
+
+  @Provides
+  @Singleton
+  @ForTraining
+  Environment trainingEnvironment(@ForTraining EpisodeRecorder recorder) {
+    return recorder;
+  }
+
+  /** The evaluation environment, recorded: the calibration reads each evaluation's episodes. */
+  @Provides
+  @Singleton
+  @ForEvaluation
+  EpisodeRecorder evaluationRecorder(EnvironmentProvider provider, RunSpec run) {
+    return new EpisodeRecorder(environment(provider, run), run.evaluation().episodes());
   }
 
   @Provides
   @Singleton
   @ForEvaluation
-  Environment evaluationEnvironment(EnvironmentProvider provider, RunSpec run) {
-    return environment(provider, run);
+  Environment evaluationEnvironment(@ForEvaluation EpisodeRecorder recorder) {
+    return recorder;
   }
 
   @Provides

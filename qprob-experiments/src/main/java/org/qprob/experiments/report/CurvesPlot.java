@@ -118,8 +118,9 @@ public final class CurvesPlot {
         area.setMarker(SeriesMarkers.NONE);
         area.setShowInLegend(false);
       }
-      XYSeries line = chart.addSeries(b.variant() + " (" + b.seeds() + (b.seeds() == 1 ? " seed)" : " seeds)"),
-          b.x(), b.mean());
+      String label = b.seeds() == 0 ? b.variant() // a reference line (PointBands.line)
+          : b.variant() + " (" + b.seeds() + (b.seeds() == 1 ? " seed)" : " seeds)");
+      XYSeries line = chart.addSeries(label, b.x(), b.mean());
       line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
       line.setLineColor(color);
       line.setLineStyle(new BasicStroke(2f));

@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.qprob.experiments.calibration.CalibrationReport;
 import org.qprob.experiments.config.ExperimentConfig;
+import org.qprob.experiments.noisychain.NoisyChainReport;
 import org.qprob.experiments.run.AtomicFiles;
 
 /**
  * Renders an experiment's report from its folder alone: {@code summary.md}, {@code summary.csv} and
- * {@code curves.png}, each written atomically. Unfinished runs are left out and named in {@code summary.md}.
+ * {@code curves.png}, each written atomically. Unfinished runs are left out and named in {@code summary.md}. When runs
+ * wrote {@code calibration.csv}, a calibration section and its files ({@link CalibrationReport}); on NoisyChain-v0,
+ * the uncertainty analysis of the final agents ({@link NoisyChainReport}).
  */
 public final class ExperimentReport {
   /** The summary table, Markdown. */
@@ -34,8 +38,10 @@ public final class ExperimentReport {
           config.report().window(), config.report().finalEpisodes(), bootstrap));
     }
     AtomicFiles.writeString(folder.resolve(SUMMARY_CSV), SummaryTable.csv(summaries));
+    String calibration = CalibrationReport.render(results, bootstrap);
+    String noisyChain = NoisyChainReport.render(results, bootstrap);
     AtomicFiles.writeString(folder.resolve(SUMMARY_MD),
-        SummaryTable.markdown(config, summaries, results.unfinished(), bootstrap));
+        SummaryTable.markdown(config, summaries, results.unfinished(), bootstrap) + calibration + noisyChain);
     AtomicFiles.write(folder.resolve(CURVES), CurvesPlot.png(heading(config), panels(results), config.report().threshold()));
     return summaries;
   }

@@ -32,10 +32,27 @@ public final class ExperimentFolder {
   }
 
   /**
-   * Checks {@code dir} can take {@code experiment}'s results, creates it and writes {@code experiment.yaml}; a folder
+   * Checks {@code dir} can take {@code experiment}'s results, creates it and writes {@code experiment.yaml} (unless it
+   * holds it already: {@link #check} made sure it is the same); a folder
    * that is a file, holds something else, or holds another config of the experiment is a {@link ConfigException}.
    */
   public static void prepare(Path dir, ExperimentConfig experiment) {
+    check(dir, experiment);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new ConfigException(dir + ": cannot create the results folder: " + e, e);
+    }
+    if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+      AtomicFiles.writeString(dir.resolve(CONFIG), configText(experiment));
+    }
+  }
+
+  /**
+   * Checks, writing nothing, that {@code dir} can take {@code experiment}'s results: it is new, empty, or holds this
+   * experiment's {@code experiment.yaml}; else a {@link ConfigException}.
+   */
+  public static void check(Path dir, ExperimentConfig experiment) {
     String text = configText(experiment);
     Path config = dir.resolve(CONFIG);
     try {
@@ -53,11 +70,9 @@ public final class ExperimentFolder {
               + "; expected a new or empty folder, or an earlier results folder of this experiment");
         }
       }
-      Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new ConfigException(dir + ": cannot create the results folder: " + e, e);
+      throw new ConfigException(dir + ": cannot read the results folder: " + e, e);
     }
-    AtomicFiles.writeString(config, text);
   }
 
   private static boolean isEmpty(Path dir) throws IOException {

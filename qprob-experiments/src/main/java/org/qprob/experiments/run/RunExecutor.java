@@ -25,6 +25,7 @@ import org.qprob.agents.training.TrainingLoop;
 import org.qprob.agents.training.TrainingPosition;
 import org.qprob.agents.training.TrainingSummary;
 import org.qprob.api.agent.Agent;
+import org.qprob.experiments.calibration.RunCalibration;
 import org.qprob.experiments.config.ConfigException;
 import org.qprob.experiments.config.ConfigMapper;
 import org.qprob.experiments.guice.PluginModule;
@@ -77,11 +78,6 @@ public final class RunExecutor {
     return Guice.createInjector(new PluginModule(plugins), new RunModule(spec));
   }
 
-  /** Whether {@code folder} already holds this very run, finished: same config, finished provenance, all files. */
-  public boolean alreadyFinished(RunSpec spec) {
-    return ended(spec).map(Provenance::isFinished).orElse(false);
-  }
-
   /**
    * The provenance of this very run if its folder holds it ended for good — finished or diverged, with the same
    * config and its episode log under its final name; such a run is never run again nor overwritten.
@@ -100,6 +96,22 @@ public final class RunExecutor {
       return sameConfig && p.hasEnded() ? Optional.of(p) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether {@code spec}'s folder holds another run's files: a {@code config.yaml} that does not describe this run
+   * (or cannot be read). Executing the run there would replace them, so callers refuse such a folder beforehand.
+   */
+  public boolean holdsAnotherRun(RunSpec spec) {
+    Path config = spec.folder().resolve(RunFiles.CONFIG);
+    if (!Files.exists(config)) {
+      return false;
+    }
+    try {
+      return !sameRun(config, spec);
+    } catch (IOException | RuntimeException e) {
+      return true;
     }
   }
 
@@ -128,6 +140,7 @@ public final class RunExecutor {
         agent.restore(new DataInputStream(new ByteArrayInputStream(from.agent())));
       }
       GreedyEvaluation evaluation = injector.getInstance(GreedyEvaluation.class);
+      RunCalibration calibration = RunCalibration.start(spec, injector, agent, from == null ? null : from.position());
       FinalReturn finalReturn = new FinalReturn(finalEpisodes);
       if (from != null) {
         CsvFile.read(CsvLog.partialOf(folder.resolve(RunFiles.EPISODES)), EpisodeRow.COLUMNS, EpisodeRow::parse)
@@ -162,6 +175,7 @@ public final class RunExecutor {
               + "): loss = " + u.loss());
           return Signal.STOP;
         }).withCheckpoints(spec.checkpoint().everyEnvSteps(), p -> {
+          calibration.checkpointed(p);
           saveCheckpoint(folder, hash, false, p, episodes, evaluations, bytes(agent));
           return Signal.CONTINUE;
         });
@@ -169,6 +183,7 @@ public final class RunExecutor {
           loop = loop.withEvaluation(evaluation, spec.evaluation().everyEnvSteps(), e -> {
             double[] returns = e.returns().stream().mapToDouble(Double::doubleValue).toArray();
             evaluations.append(EvaluationRow.of(e.envSteps(), e.episodes(), returns, e.wallSeconds()).fields());
+            calibration.evaluated(e.envSteps());
             return Signal.CONTINUE;
           });
         }
@@ -185,6 +200,7 @@ public final class RunExecutor {
         if (divergence[0] != null) {
           episodes.complete();
           evaluations.complete();
+          calibration.complete();
           double seconds = seconds(clockStart);
           String message = divergence[0].message();
           writeProvenance(folder, provenance.diverged(Instant.now(clock).toString(), seconds, summary.episodes(),
@@ -199,6 +215,7 @@ public final class RunExecutor {
           double[] returns = evaluation.run(agent);
           evaluations.append(EvaluationRow.of(summary.envSteps(), summary.episodes(), returns, seconds(clockStart))
               .fields());
+          calibration.evaluated(summary.envSteps());
         }
         agentBytes = bytes(agent);
         saveCheckpoint(folder, hash, true, new TrainingPosition(summary.episodes(), summary.envSteps(),
@@ -207,6 +224,7 @@ public final class RunExecutor {
       AtomicFiles.write(folder.resolve(RunFiles.AGENT), agentBytes);
       episodes.complete();
       evaluations.complete();
+      calibration.complete();
       double seconds = seconds(clockStart);
       writeProvenance(folder, provenance.finished(Instant.now(clock).toString(), seconds, summary.episodes(),
           summary.envSteps()));

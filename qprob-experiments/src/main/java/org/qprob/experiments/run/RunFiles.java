@@ -21,6 +21,10 @@ public final class RunFiles {
   public static final String CHECKPOINT_TEMP = "checkpoint.tmp";
   /** The stack trace of a failed run. */
   public static final String ERROR = "error.txt";
+  /** The calibration of the agent's predictions at each evaluation (agents that predict values). */
+  public static final String CALIBRATION = "calibration.csv";
+  /** The training episodes the calibration's Gaussian spread is fitted on, saved at each checkpoint. */
+  public static final String CALIBRATION_STATE = "calibration-state.bin";
 
   private RunFiles() {}
 
@@ -29,6 +33,7 @@ public final class RunFiles {
     return List.of(folder.resolve(CONFIG), folder.resolve(PROVENANCE), folder.resolve(EPISODES),
         CsvLog.partialOf(folder.resolve(EPISODES)), folder.resolve(EVALUATIONS),
         CsvLog.partialOf(folder.resolve(EVALUATIONS)), folder.resolve(AGENT), folder.resolve(ERROR),
-        folder.resolve(CHECKPOINT), folder.resolve(CHECKPOINT_TEMP));
+        folder.resolve(CHECKPOINT), folder.resolve(CHECKPOINT_TEMP), folder.resolve(CALIBRATION),
+        CsvLog.partialOf(folder.resolve(CALIBRATION)), folder.resolve(CALIBRATION_STATE));
   }
 }

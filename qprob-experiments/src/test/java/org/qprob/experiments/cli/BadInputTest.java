@@ -6,20 +6,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every kind of bad input to {@code qprob run} gets exactly one line on stderr naming the field, the bad value and
- * what is valid, exit code 2, and no results folder.
+ * Every kind of bad input to {@code qprob run} and {@code qprob resume} gets exactly one line on stderr naming the
+ * field, the bad value and what is valid, exit code 2, no new results folder, and leaves every file already written
+ * as it was: each case is also pointed at the results folder of an earlier finished experiment, whose files must keep
+ * their bytes and modification times.
  */
 class BadInputTest {
   @TempDir
   Path dir;
 
-  /** A valid config; the bad cases add one section to {@link #BASE}. */
+  @TempDir
+  static Path shared;
+
+  /** The results folder of a finished experiment (the {@link #GOOD} config), written once. */
+  private static Path existing;
+  private static Map<String, String> existingFiles;
+
+  /** A valid config; each bad case is one section after a name and one seed (see {@link #config}). */
   private static final String GOOD = """
       name: bad
       seeds: 1
@@ -27,7 +41,39 @@ class BadInputTest {
       defaults: {loss: {name: l2}}
       variants: {a: {}}
       """;
-  private static final String BASE = "name: bad\nseeds: 1\n";
+  @BeforeAll
+  static void writeAnExperimentsResults() throws IOException {
+    Path config = Files.writeString(shared.resolve("good.yaml"), GOOD);
+    existing = shared.resolve("existing");
+    Cli.Result r = Cli.run("run", config.toString(), "--out", existing.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    existingFiles = files(existing);
+    assertThat(existingFiles).containsKeys("experiment.yaml", "summary.md", "a/seed-0/episodes.csv",
+        "a/seed-0/checkpoint.bin");
+  }
+
+  /** Every file under {@code folder}: its relative path to a hash of its bytes and its modification time. */
+  static Map<String, String> files(Path folder) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(folder)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        files.put(folder.relativize(p).toString().replace('\\', '/'), Arrays.hashCode(Files.readAllBytes(p)) + "@"
+            + Files.getLastModifiedTime(p).toMillis());
+      }
+    }
+    return files;
+  }
+
+  /** Asserts the earlier experiment's files are as they were. */
+  private static void assertExistingUntouched() throws IOException {
+    assertThat(files(existing)).as("the files already written").isEqualTo(existingFiles);
+  }
+
+  /** {@code yaml} after a name and one seed, unless it sets those itself. */
+  private static String config(String yaml) {
+    String body = yaml.replace("\\n", "\n") + "\n";
+    return (body.startsWith("name:") ? "" : "name: bad\n") + (body.contains("seeds:") ? "" : "seeds: 1\n") + body;
+  }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -50,12 +96,38 @@ class BadInputTest {
       double vs gumbel     | variants: {a: {loss: {name: gumbel-kl}, agent: {target: {source: double}}}} | variants.a.agent.target.source = "double" does not fit the gumbel backup
       both budgets         | budget: {episodes: 3, envSteps: 10}            | budget: set exactly one of episodes, envSteps
       malformed yaml       | "variants: {a: {loss: {name: l2}}"             | malformed YAML at line
+      zero batch size      | defaults: {agent: {replay: {batchSize: 0}}}    | defaults.agent.replay.batchSize = 0 is invalid; expected an integer >= 1
+      batch above capacity | defaults: {agent: {replay: {capacity: 10}}}    | defaults.agent.replay.batchSize = 64 is invalid; expected <= replay.capacity = 10
+      learning starts      | defaults: {agent: {replay: {learningStarts: 10}}} | defaults.agent.replay.learningStarts = 10 is invalid; expected >= replay.batchSize - 1 = 63
+      zero checkpoint      | checkpoint: {everyEnvSteps: 0}                 | checkpoint.everyEnvSteps = 0 is invalid; expected an integer >= 1
+      unknown checkpoint key | checkpoint: {every: 5}                       | unknown key checkpoint.every; known keys of checkpoint: [everyEnvSteps]
+      zero seeds           | seeds: 0                                       | seeds = 0 is invalid; expected a count in [1, 10000] or a list of seeds
+      duplicate seeds      | seeds: [1, 1]                                  | seeds = [1, 1] is invalid; expected distinct seeds
+      negative seed        | seeds: [-2]                                    | seeds = [-2] is invalid; expected non-negative integers
+      zero eval episodes   | evaluation: {episodes: 0}                      | evaluation.episodes = 0 is invalid; expected an integer >= 1
+      negative eval period | evaluation: {everyEnvSteps: -1}                | evaluation.everyEnvSteps = -1 is invalid; expected an integer >= 0 (0 = no evaluation)
+      zero step budget     | budget: {envSteps: 0}                          | budget.envSteps = 0 is invalid; expected an integer >= 1
+      fraction for integer | budget: {episodes: 2.5}                        | budget.episodes = 2.5 is invalid; expected an integer
+      unknown exploration  | defaults: {agent: {exploration: {kind: softmax}}} | defaults.agent.exploration.kind = "softmax" is invalid; expected one of [epsilon-greedy, boltzmann, greedy]
+      epsilon above one    | defaults: {agent: {exploration: {start: 1.5}}}  | defaults.agent.exploration.start = 1.5 is invalid; expected an epsilon in [0, 1]
+      zero learning rate   | defaults: {agent: {optimizer: {learningRate: 0}}} | defaults.agent.optimizer.learningRate = 0.0 is invalid; expected a number in (0, 10]
+      zero polyak tau      | defaults: {agent: {target: {polyakTau: 0}}}    | defaults.agent.target.polyakTau = 0.0 is invalid; expected a number in (0, 1] (1 = hard copy)
+      unknown activation   | defaults: {agent: {network: {activation: swish}}} | defaults.agent.network.activation = "swish" is invalid; expected one of [relu, tanh, elu, leaky-relu, sigmoid]
+      list expected        | defaults: {agent: {network: {hidden: 16}}}     | defaults.agent.network.hidden = 16 is invalid; expected a list
+      clip range reversed  | defaults: {agent: {network: {clipMin: 3, clipMax: 1}}} | defaults.agent.network.clipMin = 3.0 is invalid; expected < network.clipMax = 1.0
+      zero report window   | report: {window: 0}                            | report.window = 0 is invalid; expected an integer >= 1
+      name not a folder    | name: "a/b"                                    | name = "a/b" is invalid; expected letters, digits, '.', '_' or '-'
+      variant name         | "variants: {'a b': {}}"                       | variants: name "a b" is invalid; expected letters, digits
+      variants not mapping | variants: [a, b]                               | variants = ["a","b"] is invalid; expected a mapping of variant name to its overrides
+      bad env option value | env: {id: FrozenLake-v1, options: {map_name: 5x5}} | env.options: env FrozenLake-v1: option map_name = "5x5" is invalid; expected one of [4x4, 8x8]
       """)
   void badConfigs(String what, String yaml, String expected) throws IOException {
-    Path config = dir.resolve("bad.yaml");
-    Files.writeString(config, BASE + yaml.replace("\\n", "\n") + "\n");
+    Path config = Files.writeString(dir.resolve("bad.yaml"), config(yaml));
     assertBad(expected, "run", config.toString(), "--out", dir.resolve("out").toString());
     assertThat(dir.resolve("out")).doesNotExist();
+    // the same config aimed at an earlier experiment's results: refused before anything is written
+    assertBad(expected, "run", config.toString(), "--out", existing.toString());
+    assertExistingUntouched();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -71,6 +143,61 @@ class BadInputTest {
     Path config = dir.resolve("good.yaml");
     Files.writeString(config, GOOD);
     assertBad(expected, "run", config.toString(), "--out", dir.resolve("out").toString(), argument);
+    assertThat(dir.resolve("out")).doesNotExist();
+    assertBad(expected, "run", config.toString(), "--out", existing.toString(), argument);
+    assertExistingUntouched();
+  }
+
+  @org.junit.jupiter.api.Test
+  void anotherConfigIntoAnEarlierExperimentsFolderIsRefused() throws IOException {
+    Path config = Files.writeString(dir.resolve("other.yaml"), GOOD.replace("episodes: 1", "episodes: 2"));
+    assertBad(existing + ": holds results of a different config (its experiment.yaml differs)", "run",
+        config.toString(), "--out", existing.toString());
+    assertExistingUntouched();
+  }
+
+  @org.junit.jupiter.api.Test
+  void badResumeFolders() throws IOException {
+    Path missing = dir.resolve("nowhere");
+    assertBad(missing + ": no such folder; expected the results folder of an experiment qprob run started",
+        "resume", missing.toString());
+    assertThat(missing).doesNotExist();
+    Path file = Files.writeString(dir.resolve("afile"), "x");
+    assertBad(file + ": is a file; expected an experiment's results folder", "resume", file.toString());
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertBad(empty + ": holds no experiment.yaml; expected the results folder", "resume", empty.toString());
+    assertThat(empty).isEmptyDirectory();
+    assertBad("--jobs = 0 is invalid; expected an integer >= 1", "resume", existing.toString(), "--jobs", "0");
+    assertExistingUntouched();
+
+    // an experiment.yaml edited by hand after the runs started: refused, nothing touched
+    Path edited = dir.resolve("edited");
+    copy(existing, edited);
+    Path yaml = edited.resolve("experiment.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("episodes: 1", "episodes: 3"));
+    Map<String, String> before = files(edited);
+    assertBad(edited.resolve("a/seed-0") + ": holds a run of another config (its config.yaml differs", "resume",
+        edited.toString());
+    assertThat(files(edited)).isEqualTo(before);
+    Files.writeString(yaml, Files.readString(yaml).replace("description: \"\"", "description: ''"));
+    before = files(edited);
+    assertBad(yaml + ": is not the resolved config qprob run writes", "resume", edited.toString());
+    assertThat(files(edited)).isEqualTo(before);
+    Files.writeString(yaml, "name: [oops");
+    assertBad(yaml + ": malformed YAML", "resume", edited.toString());
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
   }
 
   private static void assertBad(String expected, String... args) {
@@ -90,9 +217,11 @@ class BadInputTest {
     Path config = dir.resolve("good.yaml");
     Files.writeString(config, GOOD);
     Path file = Files.writeString(dir.resolve("taken"), "not a folder");
+    long modified = Files.getLastModifiedTime(file).toMillis();
     assertBad(file + ": is a file; expected a folder for the results (--out)", "run", config.toString(), "--out",
         file.toString());
     assertThat(Files.readString(file)).isEqualTo("not a folder");
+    assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(modified);
   }
 
   @org.junit.jupiter.api.Test
@@ -101,7 +230,9 @@ class BadInputTest {
     Files.writeString(config, GOOD);
     Path out = Files.createDirectories(dir.resolve("busy"));
     Files.writeString(out.resolve("notes.txt"), "mine");
+    Map<String, String> before = files(out);
     assertBad(out + ": is not empty and holds no experiment.yaml", "run", config.toString(), "--out", out.toString());
+    assertThat(files(out)).isEqualTo(before);
   }
 
   @org.junit.jupiter.api.Test
@@ -126,13 +257,13 @@ class BadInputTest {
   @org.junit.jupiter.api.Test
   void everySubcommandHasHelp() {
     List<String> missing = new ArrayList<>();
-    for (String sub : List.of("run", "list", "report", "verify-env", "gumbel-regression")) {
+    for (String sub : List.of("run", "resume", "list", "report", "verify-env", "gumbel-regression")) {
       Cli.Result r = Cli.run(sub, "--help");
       if (r.code() != 0 || !r.out().contains("Usage: qprob " + sub)) {
         missing.add(sub);
       }
     }
     assertThat(missing).isEmpty();
-    assertThat(Cli.run("--help").out()).contains("run", "list", "report", "verify-env", "gumbel-regression");
+    assertThat(Cli.run("--help").out()).contains("run", "resume", "list", "report", "verify-env", "gumbel-regression");
   }
 }

@@ -36,7 +36,7 @@ class ShippedConfigsTest {
     try (Stream<Path> s = Files.list(CONFIGS)) {
       List<Path> files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
       assertThat(files).extracting(p -> p.getFileName().toString()).contains("quick.yaml", "original-kl-vs-l2.yaml",
-          "loss-ablation-cartpole.yaml", "dqn-variants.yaml", "soft-q-xql.yaml");
+          "loss-ablation-cartpole.yaml", "dqn-variants.yaml", "soft-q-xql.yaml", "noisy-chain.yaml");
       return files.stream();
     }
   }
@@ -79,6 +79,8 @@ class ShippedConfigsTest {
         assertThat(run.resolve("final-agent.ckpt")).isRegularFile();
         assertThat(Files.readString(run.resolve("provenance.json"))).contains("\"status\" : \"finished\"");
         assertThat(Files.readAllLines(run.resolve("eval.csv"))).as("evaluations at 150 and 300 steps").hasSize(3);
+        assertThat(Files.readAllLines(run.resolve("calibration.csv"))).as("calibration of both evaluations")
+            .hasSizeGreaterThanOrEqualTo(3);
       }
     }
   }

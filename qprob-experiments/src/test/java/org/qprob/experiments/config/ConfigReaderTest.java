@@ -117,7 +117,7 @@ class ConfigReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       unknown key              | defaults: {agent: {optimizer: {lr: 0.1}}}          | unknown key defaults.agent.optimizer.lr; known keys of defaults.agent.optimizer: [beta1, beta2, epsilon, gradClipNorm, learningRate, name]
-      unknown top key          | budgett: {episodes: 3}                             | unknown key budgett; known keys: [budget, defaults, description, env, evaluation, name, report, seeds, variants]
+      unknown top key          | budgett: {episodes: 3}                             | unknown key budgett; known keys: [budget, checkpoint, defaults, description, env, evaluation, name, report, seeds, variants]
       unknown variant key      | variants: {a: {agentt: {}}}                        | unknown key variants.a.agentt; known keys of variants.a: [agent, loss]
       wrong type               | defaults: {agent: {gamma: fast}}                   | defaults.agent.gamma = "fast" is invalid; expected a number
       string for a number      | defaults: {agent: {gamma: '0.9'}}                  | defaults.agent.gamma = "0.9" is invalid; expected a number

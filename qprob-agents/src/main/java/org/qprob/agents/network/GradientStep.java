@@ -1,0 +1,277 @@
+package org.qprob.agents.network;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qprob.agents.config.OptimizerConfig;
+
+/**
+ * One optimizer step on a flat parameter vector, in the vector's own precision: the gradient is clipped to a global
+ * L2 norm (if set), turned into a step by Adam or SGD, and subtracted from the parameters. Adam and SGD follow
+ * DL4J's updaters formula for formula and operation for operation (in float for a float network), so a step gives
+ * the same numbers as DL4J's {@code AdamUpdater} / {@code SgdUpdater} (checked in {@code GradientStepTest}) without
+ * their bookkeeping (about 0.15-0.5 ms per step on a 17.5k-parameter network; this takes about 20 µs).
+ *
+ * <p>Adam, with {@code t} the number of earlier steps: {@code m = beta1 m + (1 - beta1) g},
+ * {@code v = beta2 v + (1 - beta2) g^2}, {@code step = alpha_t m / (sqrt(v) + epsilon)} with
+ * {@code alpha_t = lr sqrt(1 - beta2^(t+1)) / (1 - beta1^(t+1))}. SGD: {@code step = lr g}. Like DL4J's updaters it
+ * leaves the step in the gradient vector.
+ */
+abstract class GradientStep {
+  final boolean adam;
+  final double learningRate;
+  final double beta1;
+  final double beta2;
+  final double epsilon;
+  final double clipNorm;
+  final int size;
+
+  private GradientStep(OptimizerConfig optimizer, double learningRate, double clipNorm, int size) {
+    this.adam = switch (optimizer.name()) {
+      case "adam" -> true;
+      case "sgd" -> false;
+      default -> throw new IllegalArgumentException("optimizer.name = \"" + optimizer.name()
+          + "\" is invalid; expected one of " + OptimizerConfig.NAMES);
+    };
+    this.learningRate = learningRate;
+    this.beta1 = optimizer.beta1();
+    this.beta2 = optimizer.beta2();
+    this.epsilon = optimizer.epsilon();
+    this.clipNorm = clipNorm;
+    this.size = size;
+  }
+
+  /** A step for {@code size} parameters of {@code type} (FLOAT or DOUBLE). */
+  static GradientStep create(OptimizerConfig optimizer, double learningRate, double clipNorm, DataType type,
+      int size) {
+    return switch (type) {
+      case FLOAT -> new SinglePrecision(optimizer, learningRate, clipNorm, size);
+      case DOUBLE -> new DoublePrecision(optimizer, learningRate, clipNorm, size);
+      default -> throw new IllegalArgumentException("data type " + type + " is not supported; expected FLOAT or DOUBLE");
+    };
+  }
+
+  /**
+   * Clips {@code gradient}, turns it into the step (left in {@code gradient}) and subtracts it from
+   * {@code parameters}; both contiguous vectors of this step's size and type.
+   *
+   * @param iteration the number of earlier steps
+   * @return the gradient's global L2 norm before clipping
+   */
+  abstract double apply(INDArray gradient, INDArray parameters, int iteration);
+
+  /** Whether the optimizer keeps state (Adam's moments). */
+  boolean hasState() {
+    return adam;
+  }
+
+  /** Writes the state: Adam's first moments, then its second moments, as doubles. */
+  abstract void write(DataOutputStream out) throws IOException;
+
+  /** Reads what {@link #write} wrote. */
+  abstract void read(DataInputStream in) throws IOException;
+
+  /** The coefficient the gradient is scaled by: below 1 only when clipping is on and the norm is above it. */
+  double clipCoefficient(double norm) {
+    return clipNorm > 0 ? clipNorm / (norm + 1e-6) : 1;
+  }
+
+  /** The L2 norm, accumulated in double over four interleaved partial sums (a single chain of adds is 4x slower). */
+  static double norm(float[] x) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int n = x.length;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += (double) x[i] * x[i];
+      s1 += (double) x[i + 1] * x[i + 1];
+      s2 += (double) x[i + 2] * x[i + 2];
+      s3 += (double) x[i + 3] * x[i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += (double) x[i] * x[i];
+    }
+    return Math.sqrt((s0 + s1) + (s2 + s3));
+  }
+
+  /** As {@link #norm(float[])} in double. */
+  static double norm(double[] x) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int n = x.length;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += x[i] * x[i];
+      s1 += x[i + 1] * x[i + 1];
+      s2 += x[i + 2] * x[i + 2];
+      s3 += x[i + 3] * x[i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += x[i] * x[i];
+    }
+    return Math.sqrt((s0 + s1) + (s2 + s3));
+  }
+
+  static void check(INDArray a, DataType type, int size, String what) {
+    if (a.dataType() != type || a.length() != size || a.offset() != 0 || a.elementWiseStride() != 1) {
+      throw new IllegalArgumentException(what + " must be a contiguous " + type + " vector of " + size
+          + " values; got " + a.dataType() + " " + java.util.Arrays.toString(a.shape()));
+    }
+  }
+
+  private static final class SinglePrecision extends GradientStep {
+    private final float[] g;
+    private final float[] m;
+    private final float[] v;
+
+    SinglePrecision(OptimizerConfig optimizer, double learningRate, double clipNorm, int size) {
+      super(optimizer, learningRate, clipNorm, size);
+      g = new float[size];
+      m = adam ? new float[size] : null;
+      v = adam ? new float[size] : null;
+    }
+
+    @Override
+    double apply(INDArray gradient, INDArray parameters, int iteration) {
+      check(gradient, DataType.FLOAT, size, "gradient");
+      check(parameters, DataType.FLOAT, size, "parameters");
+      FloatPointer gp = new FloatPointer(gradient.data().addressPointer());
+      gp.get(g, 0, size);
+      double norm = norm(g);
+      double c = clipCoefficient(norm);
+      if (c < 1) {
+        float cf = (float) c;
+        for (int i = 0; i < size; i++) {
+          g[i] *= cf;
+        }
+      }
+      if (adam) {
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float eps = (float) epsilon;
+        float t = iteration + 1f;
+        float b1t = (float) Math.pow(b1, t);
+        float b2t = (float) Math.pow(b2, t);
+        float alpha = (float) ((float) learningRate * (float) Math.sqrt((float) (1.0 - b2t)) / (1.0 - b1t));
+        if (Float.isNaN(alpha) || Float.isInfinite(alpha) || alpha == 0) {
+          alpha = eps;
+        }
+        float c1 = 1 - b1;
+        float c2 = 1 - b2;
+        for (int i = 0; i < size; i++) {
+          float gi = g[i];
+          float mi = b1 * m[i] + gi * c1;
+          float vi = b2 * v[i] + gi * gi * c2;
+          m[i] = mi;
+          v[i] = vi;
+          g[i] = mi * alpha / ((float) Math.sqrt(vi) + eps);
+        }
+      } else {
+        float lr = (float) learningRate;
+        for (int i = 0; i < size; i++) {
+          g[i] *= lr;
+        }
+      }
+      gp.put(g, 0, size);
+      openblas_nolapack.cblas_saxpy(size, -1f, gp, 1, new FloatPointer(parameters.data().addressPointer()), 1);
+      return norm;
+    }
+
+    @Override
+    void write(DataOutputStream out) throws IOException {
+      for (float[] a : new float[][] {m, v}) {
+        for (float x : a) {
+          out.writeDouble(x);
+        }
+      }
+    }
+
+    @Override
+    void read(DataInputStream in) throws IOException {
+      for (float[] a : new float[][] {m, v}) {
+        for (int i = 0; i < size; i++) {
+          a[i] = (float) in.readDouble();
+        }
+      }
+    }
+  }
+
+  private static final class DoublePrecision extends GradientStep {
+    private final double[] g;
+    private final double[] m;
+    private final double[] v;
+
+    DoublePrecision(OptimizerConfig optimizer, double learningRate, double clipNorm, int size) {
+      super(optimizer, learningRate, clipNorm, size);
+      g = new double[size];
+      m = adam ? new double[size] : null;
+      v = adam ? new double[size] : null;
+    }
+
+    @Override
+    double apply(INDArray gradient, INDArray parameters, int iteration) {
+      check(gradient, DataType.DOUBLE, size, "gradient");
+      check(parameters, DataType.DOUBLE, size, "parameters");
+      DoublePointer gp = new DoublePointer(gradient.data().addressPointer());
+      gp.get(g, 0, size);
+      double norm = norm(g);
+      double c = clipCoefficient(norm);
+      if (c < 1) {
+        for (int i = 0; i < size; i++) {
+          g[i] *= c;
+        }
+      }
+      if (adam) {
+        double t = iteration + 1.0;
+        double alpha = learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        if (Double.isNaN(alpha) || Double.isInfinite(alpha) || alpha == 0) {
+          alpha = epsilon;
+        }
+        double c1 = 1 - beta1;
+        double c2 = 1 - beta2;
+        for (int i = 0; i < size; i++) {
+          double gi = g[i];
+          double mi = beta1 * m[i] + gi * c1;
+          double vi = beta2 * v[i] + gi * gi * c2;
+          m[i] = mi;
+          v[i] = vi;
+          g[i] = mi * alpha / (Math.sqrt(vi) + epsilon);
+        }
+      } else {
+        for (int i = 0; i < size; i++) {
+          g[i] *= learningRate;
+        }
+      }
+      gp.put(g, 0, size);
+      openblas_nolapack.cblas_daxpy(size, -1, gp, 1, new DoublePointer(parameters.data().addressPointer()), 1);
+      return norm;
+    }
+
+    @Override
+    void write(DataOutputStream out) throws IOException {
+      for (double[] a : new double[][] {m, v}) {
+        for (double x : a) {
+          out.writeDouble(x);
+        }
+      }
+    }
+
+    @Override
+    void read(DataInputStream in) throws IOException {
+      for (double[] a : new double[][] {m, v}) {
+        for (int i = 0; i < size; i++) {
+          a[i] = in.readDouble();
+        }
+      }
+    }
+  }
+}

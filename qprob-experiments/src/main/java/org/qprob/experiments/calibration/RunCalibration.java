@@ -1,0 +1,247 @@
+package org.qprob.experiments.calibration;
+
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.qprob.agents.training.TrainingPosition;
+import org.qprob.api.agent.Agent;
+import org.qprob.api.agent.ValuePredictor;
+import org.qprob.experiments.guice.ForEvaluation;
+import org.qprob.experiments.guice.ForTraining;
+import org.qprob.experiments.run.AtomicFiles;
+import org.qprob.experiments.run.CsvLog;
+import org.qprob.experiments.run.RunFiles;
+import org.qprob.experiments.run.RunSpec;
+
+/**
+ * A run's calibration file, {@code calibration.csv}: after every greedy evaluation, the {@link Calibrator}'s rows.
+ * Active when the agent is a {@link ValuePredictor} and the run evaluates; otherwise every method does nothing and
+ * no file is written.
+ *
+ * <p>Crash safety as for the other logs: rows go to {@code calibration.csv.partial} (rewritten atomically at each
+ * evaluation) and {@link #complete()} gives it its final name. At each run checkpoint the training episodes the
+ * Gaussian spread is fitted on are saved to {@code calibration-state.bin}, tagged with the checkpoint's env steps; a
+ * run resumed from a checkpoint keeps the rows of evaluations up to the checkpoint's env steps (later ones are redone)
+ * and restores those episodes if the tag matches, so it writes what the uninterrupted run would have. If the state
+ * file is missing or from another moment, the first Gaussian rows after the resume are fitted on the training
+ * episodes finished since.
+ */
+public final class RunCalibration {
+  private static final int STATE_MAGIC = 0x51434c42; // "QCLB"
+  private static final int STATE_VERSION = 1;
+
+  private final Path file;
+  private final Path state;
+  private final Calibrator calibrator;
+  private final EpisodeRecorder training;
+
+  private RunCalibration(Path folder, Calibrator calibrator, EpisodeRecorder training) {
+    this.file = folder.resolve(RunFiles.CALIBRATION);
+    this.state = folder.resolve(RunFiles.CALIBRATION_STATE);
+    this.calibrator = calibrator;
+    this.training = training;
+  }
+
+  /**
+   * The calibration of the run {@code spec} whose parts {@code injector} made: a fresh file, or, when
+   * {@code resumedFrom} is not null, the file continued from that checkpoint position.
+   */
+  public static RunCalibration start(RunSpec spec, Injector injector, Agent agent, TrainingPosition resumedFrom) {
+    Path folder = spec.folder();
+    if (!(agent instanceof ValuePredictor predictor) || !spec.evaluation().enabled()) {
+      return new RunCalibration(folder, null, null);
+    }
+    EpisodeRecorder training = injector.getInstance(Key.get(EpisodeRecorder.class, ForTraining.class));
+    EpisodeRecorder evaluation = injector.getInstance(Key.get(EpisodeRecorder.class, ForEvaluation.class));
+    Calibrator calibrator = new Calibrator(predictor, spec.config().agent().gamma(), training, evaluation);
+    RunCalibration c = new RunCalibration(folder, calibrator, training);
+    if (resumedFrom == null) {
+      c.fresh();
+    } else {
+      c.resume(resumedFrom.envSteps());
+    }
+    return c;
+  }
+
+  /** Whether this run writes calibration rows. */
+  public boolean active() {
+    return calibrator != null;
+  }
+
+  private Path partial() {
+    return CsvLog.partialOf(file);
+  }
+
+  private void fresh() {
+    try {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(state);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove an earlier " + file + ": " + e.getMessage(), e);
+    }
+    AtomicFiles.writeString(partial(), header());
+  }
+
+  private static String header() {
+    return String.join(",", CalibrationRow.COLUMNS) + "\n";
+  }
+
+  /** Keeps the rows up to {@code envSteps} and restores the saved training episodes if they are from that moment. */
+  private void resume(long envSteps) {
+    StringBuilder kept = new StringBuilder(header());
+    try {
+      Path from = Files.isRegularFile(partial()) ? partial() : Files.isRegularFile(file) ? file : null;
+      if (from != null) {
+        List<String> lines = Files.readAllLines(from, StandardCharsets.UTF_8);
+        if (!lines.isEmpty() && lines.get(0).equals(String.join(",", CalibrationRow.COLUMNS))) {
+          for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f.length == CalibrationRow.COLUMNS.size() && f[0].matches("\\d+") && Long.parseLong(f[0]) <= envSteps) {
+              kept.append(line).append('\n');
+            }
+          }
+        }
+      }
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resume " + file + ": " + e.getMessage(), e);
+    }
+    AtomicFiles.writeString(partial(), kept.toString());
+    training.restore(readState(state, envSteps));
+  }
+
+  /** Calibrates the evaluation that just ran, after {@code envSteps} training steps, and appends its rows. */
+  public void evaluated(long envSteps) {
+    if (calibrator == null) {
+      return;
+    }
+    StringBuilder rows = new StringBuilder();
+    for (CalibrationRow r : calibrator.evaluate(envSteps)) {
+      rows.append(String.join(",", r.fields())).append('\n');
+    }
+    try {
+      String before = Files.readString(partial(), StandardCharsets.UTF_8);
+      AtomicFiles.writeString(partial(), before + rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to " + partial() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Saves what a run resumed from a checkpoint at {@code position} needs; call it before the checkpoint is written. */
+  public void checkpointed(TrainingPosition position) {
+    if (calibrator == null) {
+      return;
+    }
+    AtomicFiles.write(state, stateBytes(position.envSteps(), training.finished()));
+  }
+
+  /** Gives the file its final name and removes the saved state. */
+  public void complete() {
+    if (calibrator == null) {
+      return;
+    }
+    try {
+      AtomicFiles.moveAtomically(partial(), file);
+      Files.deleteIfExists(state);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot complete " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The bytes of the state file: magic, version, env steps, the episodes, a CRC-32 of what precedes it. */
+  static byte[] stateBytes(long envSteps, List<Episode> episodes) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(STATE_MAGIC);
+      out.writeInt(STATE_VERSION);
+      out.writeLong(envSteps);
+      out.writeInt(episodes.size());
+      for (Episode e : episodes) {
+        out.writeBoolean(e.terminated());
+        out.writeInt(e.length());
+        for (int t = 0; t < e.length(); t++) {
+          float[] o = e.observations().get(t);
+          out.writeInt(o.length);
+          for (float v : o) {
+            out.writeFloat(v);
+          }
+          out.writeInt(e.actions()[t]);
+          out.writeDouble(e.rewards()[t]);
+        }
+      }
+      CRC32 crc = new CRC32();
+      crc.update(bytes.toByteArray());
+      out.writeLong(crc.getValue());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The episodes saved in {@code file} at {@code envSteps}; empty if it is missing, corrupt or from another moment. */
+  static List<Episode> readState(Path file, long envSteps) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        return List.of();
+      }
+      byte[] all = Files.readAllBytes(file);
+      if (all.length < 8) {
+        return List.of();
+      }
+      CRC32 crc = new CRC32();
+      crc.update(all, 0, all.length - 8);
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(all));
+      if (in.readInt() != STATE_MAGIC || in.readInt() != STATE_VERSION || in.readLong() != envSteps) {
+        return List.of();
+      }
+      int count = in.readInt();
+      if (count < 0 || count > all.length) {
+        return List.of();
+      }
+      List<Episode> episodes = new ArrayList<>(Math.max(0, Math.min(count, 10_000)));
+      for (int k = 0; k < count; k++) {
+        boolean terminated = in.readBoolean();
+        int length = in.readInt();
+        if (length < 0 || length > all.length) {
+          return List.of();
+        }
+        List<float[]> obs = new ArrayList<>(Math.max(0, Math.min(length, 100_000)));
+        int[] actions = new int[length];
+        double[] rewards = new double[length];
+        for (int t = 0; t < length; t++) {
+          int width = in.readInt();
+          if (width < 0 || width > all.length) {
+            return List.of();
+          }
+          float[] o = new float[width];
+          for (int j = 0; j < o.length; j++) {
+            o[j] = in.readFloat();
+          }
+          obs.add(o);
+          actions[t] = in.readInt();
+          rewards[t] = in.readDouble();
+        }
+        episodes.add(new Episode(obs, actions, rewards, terminated));
+      }
+      return in.readLong() == crc.getValue() ? episodes : List.of();
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RunCalibration(" + file + (calibrator == null ? ", inactive" : ", " + calibrator) + ")";
+  }
+}

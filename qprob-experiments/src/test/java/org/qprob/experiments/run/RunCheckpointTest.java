@@ -1,0 +1,87 @@
+package org.qprob.experiments.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qprob.agents.training.TrainingPosition;
+
+/** The checkpoint file round-trips, refuses damaged copies, and the logs are cut back to a checkpoint's lengths. */
+class RunCheckpointTest {
+  @TempDir
+  Path dir;
+
+  private static RunCheckpoint sample(boolean done) {
+    byte[] agent = new byte[10_000];
+    new SplittableRandom(5).nextBytes(agent);
+    return new RunCheckpoint(RunCheckpoint.hash("config"), done, new TrainingPosition(12, 345, 6.5), 789, 101, agent);
+  }
+
+  @Test
+  void aCheckpointRoundTripsAndReplacesTheOldOneWhole() throws IOException {
+    Path file = dir.resolve(RunFiles.CHECKPOINT);
+    sample(false).write(file);
+    assertThat(RunCheckpoint.read(file)).isEqualTo(sample(false));
+    sample(true).write(file);
+    assertThat(RunCheckpoint.read(file)).isEqualTo(sample(true)).isNotEqualTo(sample(false));
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(RunFiles.CHECKPOINT);
+    }
+  }
+
+  @Test
+  void everyDamagedCopyIsRefused() throws IOException {
+    Path file = dir.resolve(RunFiles.CHECKPOINT);
+    sample(false).write(file);
+    byte[] good = Files.readAllBytes(file);
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int trial = 0; trial < 50; trial++) {
+      byte[] bad = good.clone();
+      int at = rng.nextInt(bad.length);
+      bad[at] ^= (byte) (1 + rng.nextInt(255));
+      Files.write(file, bad);
+      assertThatThrownBy(() -> RunCheckpoint.read(file)).as("byte %d changed", at).isInstanceOf(IOException.class);
+    }
+    for (int length : new int[] {0, 7, 20, good.length / 2, good.length - 1}) {
+      Files.write(file, java.util.Arrays.copyOf(good, length));
+      assertThatThrownBy(() -> RunCheckpoint.read(file)).as("cut to %d bytes", length).isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void aLogResumesAtTheCheckpointsLengthAndOnlyFromItsOwnFile() throws IOException {
+    Path target = dir.resolve("episodes.csv");
+    List<String> header = List.of("a", "b");
+    long length;
+    try (CsvLog log = new CsvLog(target, header)) {
+      log.append(List.of("1", "2"));
+      log.sync();
+      length = log.length();
+      log.append(List.of("3", "4"));
+    }
+    Files.writeString(CsvLog.partialOf(target), Files.readString(CsvLog.partialOf(target)) + "5,");
+    try (CsvLog log = CsvLog.resume(target, header, length)) {
+      log.append(List.of("6", "7"));
+      log.complete();
+    }
+    assertThat(Files.readAllLines(target)).containsExactly("a,b", "1,2", "6,7");
+    assertThat(CsvLog.partialOf(target)).doesNotExist();
+
+    // killed after completing: the file under its final name is taken back
+    try (CsvLog log = CsvLog.resume(target, header, length)) {
+      log.complete();
+    }
+    assertThat(Files.readAllLines(target)).containsExactly("a,b", "1,2");
+
+    assertThatThrownBy(() -> CsvLog.resume(target, header, 1_000)).hasMessageContaining("the checkpoint needs 1000");
+    assertThatThrownBy(() -> CsvLog.resume(target, List.of("x", "y"), length))
+        .hasMessageContaining("does not start with the header x,y");
+    assertThatThrownBy(() -> CsvLog.resume(dir.resolve("none.csv"), header, length)).hasMessageContaining("missing");
+  }
+}

@@ -37,7 +37,7 @@ import org.qprob.experiments.guice.RunModule;
  * run's folder — {@code config.yaml} and {@code provenance.json} first, {@code episodes.csv} and {@code eval.csv} row
  * by row under {@code .partial} names, a {@link RunCheckpoint} at the first episode boundary at or after every
  * {@code checkpoint.everyEnvSteps} env steps and once when training ends, the final agent, then the CSVs' final names
- * and the finished provenance.
+ * and the finished provenance. Agents that predict values also get {@code calibration.csv} ({@link RunCalibration}).
  *
  * <p>A folder holding this run unfinished (same {@code config.yaml}, provenance {@code running} or {@code failed}, a
  * readable checkpoint) is continued from its checkpoint: the CSVs are cut back to the lengths the checkpoint recorded,

@@ -30,8 +30,11 @@ abstract class GradientStep {
   final double epsilon;
   final double clipNorm;
   final int size;
+  final INDArray parameters;
+  final INDArray gradient;
 
-  private GradientStep(OptimizerConfig optimizer, double learningRate, double clipNorm, int size) {
+  private GradientStep(OptimizerConfig optimizer, double learningRate, double clipNorm, INDArray parameters,
+      INDArray gradient, DataType type) {
     this.adam = switch (optimizer.name()) {
       case "adam" -> true;
       case "sgd" -> false;
@@ -43,27 +46,35 @@ abstract class GradientStep {
     this.beta2 = optimizer.beta2();
     this.epsilon = optimizer.epsilon();
     this.clipNorm = clipNorm;
-    this.size = size;
+    this.size = (int) parameters.length();
+    check(parameters, type, size, "parameters");
+    check(gradient, type, size, "gradient");
+    this.parameters = parameters;
+    this.gradient = gradient;
   }
 
-  /** A step for {@code size} parameters of {@code type} (FLOAT or DOUBLE). */
-  static GradientStep create(OptimizerConfig optimizer, double learningRate, double clipNorm, DataType type,
-      int size) {
-    return switch (type) {
-      case FLOAT -> new SinglePrecision(optimizer, learningRate, clipNorm, size);
-      case DOUBLE -> new DoublePrecision(optimizer, learningRate, clipNorm, size);
-      default -> throw new IllegalArgumentException("data type " + type + " is not supported; expected FLOAT or DOUBLE");
+  /**
+   * A step on {@code parameters}, whose gradient is normally held in {@code gradient}: contiguous vectors of the same
+   * length and type (FLOAT or DOUBLE).
+   */
+  static GradientStep create(OptimizerConfig optimizer, double learningRate, double clipNorm, INDArray parameters,
+      INDArray gradient) {
+    return switch (parameters.dataType()) {
+      case FLOAT -> new SinglePrecision(optimizer, learningRate, clipNorm, parameters, gradient);
+      case DOUBLE -> new DoublePrecision(optimizer, learningRate, clipNorm, parameters, gradient);
+      default -> throw new IllegalArgumentException("data type " + parameters.dataType()
+          + " is not supported; expected FLOAT or DOUBLE");
     };
   }
 
   /**
-   * Clips {@code gradient}, turns it into the step (left in {@code gradient}) and subtracts it from
-   * {@code parameters}; both contiguous vectors of this step's size and type.
+   * Clips {@code g}, turns it into the step (left in {@code g}) and subtracts it from the parameters.
    *
+   * @param g the gradient: this step's gradient vector, or another contiguous vector of the same length and type
    * @param iteration the number of earlier steps
    * @return the gradient's global L2 norm before clipping
    */
-  abstract double apply(INDArray gradient, INDArray parameters, int iteration);
+  abstract double apply(INDArray g, int iteration);
 
   /** Whether the optimizer keeps state (Adam's moments). */
   boolean hasState() {
@@ -121,7 +132,7 @@ abstract class GradientStep {
     return Math.sqrt((s0 + s1) + (s2 + s3));
   }
 
-  static void check(INDArray a, DataType type, int size, String what) {
+  static void check(INDArray a, DataType type, long size, String what) {
     if (a.dataType() != type || a.length() != size || a.offset() != 0 || a.elementWiseStride() != 1) {
       throw new IllegalArgumentException(what + " must be a contiguous " + type + " vector of " + size
           + " values; got " + a.dataType() + " " + java.util.Arrays.toString(a.shape()));
@@ -132,19 +143,26 @@ abstract class GradientStep {
     private final float[] g;
     private final float[] m;
     private final float[] v;
+    private final FloatPointer parameterMemory;
+    private final FloatPointer gradientMemory;
 
-    SinglePrecision(OptimizerConfig optimizer, double learningRate, double clipNorm, int size) {
-      super(optimizer, learningRate, clipNorm, size);
+    SinglePrecision(OptimizerConfig optimizer, double learningRate, double clipNorm, INDArray parameters,
+        INDArray gradient) {
+      super(optimizer, learningRate, clipNorm, parameters, gradient, DataType.FLOAT);
+      parameterMemory = new FloatPointer(parameters.data().addressPointer());
+      gradientMemory = new FloatPointer(gradient.data().addressPointer());
       g = new float[size];
       m = adam ? new float[size] : null;
       v = adam ? new float[size] : null;
     }
 
     @Override
-    double apply(INDArray gradient, INDArray parameters, int iteration) {
-      check(gradient, DataType.FLOAT, size, "gradient");
-      check(parameters, DataType.FLOAT, size, "parameters");
-      FloatPointer gp = new FloatPointer(gradient.data().addressPointer());
+    double apply(INDArray gradientArray, int iteration) {
+      FloatPointer gp = gradientMemory;
+      if (gradientArray != gradient) {
+        check(gradientArray, DataType.FLOAT, size, "gradient");
+        gp = new FloatPointer(gradientArray.data().addressPointer());
+      }
       gp.get(g, 0, size);
       double norm = norm(g);
       double c = clipCoefficient(norm);
@@ -182,7 +200,7 @@ abstract class GradientStep {
         }
       }
       gp.put(g, 0, size);
-      openblas_nolapack.cblas_saxpy(size, -1f, gp, 1, new FloatPointer(parameters.data().addressPointer()), 1);
+      openblas_nolapack.cblas_saxpy(size, -1f, gp, 1, parameterMemory, 1);
       return norm;
     }
 
@@ -209,19 +227,26 @@ abstract class GradientStep {
     private final double[] g;
     private final double[] m;
     private final double[] v;
+    private final DoublePointer parameterMemory;
+    private final DoublePointer gradientMemory;
 
-    DoublePrecision(OptimizerConfig optimizer, double learningRate, double clipNorm, int size) {
-      super(optimizer, learningRate, clipNorm, size);
+    DoublePrecision(OptimizerConfig optimizer, double learningRate, double clipNorm, INDArray parameters,
+        INDArray gradient) {
+      super(optimizer, learningRate, clipNorm, parameters, gradient, DataType.DOUBLE);
+      parameterMemory = new DoublePointer(parameters.data().addressPointer());
+      gradientMemory = new DoublePointer(gradient.data().addressPointer());
       g = new double[size];
       m = adam ? new double[size] : null;
       v = adam ? new double[size] : null;
     }
 
     @Override
-    double apply(INDArray gradient, INDArray parameters, int iteration) {
-      check(gradient, DataType.DOUBLE, size, "gradient");
-      check(parameters, DataType.DOUBLE, size, "parameters");
-      DoublePointer gp = new DoublePointer(gradient.data().addressPointer());
+    double apply(INDArray gradientArray, int iteration) {
+      DoublePointer gp = gradientMemory;
+      if (gradientArray != gradient) {
+        check(gradientArray, DataType.DOUBLE, size, "gradient");
+        gp = new DoublePointer(gradientArray.data().addressPointer());
+      }
       gp.get(g, 0, size);
       double norm = norm(g);
       double c = clipCoefficient(norm);
@@ -252,7 +277,7 @@ abstract class GradientStep {
         }
       }
       gp.put(g, 0, size);
-      openblas_nolapack.cblas_daxpy(size, -1, gp, 1, new DoublePointer(parameters.data().addressPointer()), 1);
+      openblas_nolapack.cblas_daxpy(size, -1, gp, 1, parameterMemory, 1);
       return norm;
     }
 

@@ -44,6 +44,7 @@ public final class Mlp {
   private final String description;
   private final BlasStack stack;
   private final GradientStep optimizer;
+  private final Gradient gradient;
   private float[] hostParameters;
   private int iteration;
 
@@ -56,6 +57,7 @@ public final class Mlp {
     this.optimizer = optimizer;
     this.description = description;
     this.stack = BlasStack.create(sizes, activation, dataType, net.params(), net.getGradientsViewArray());
+    this.gradient = new DefaultGradient(net.getGradientsViewArray());
   }
 
   /**
@@ -96,7 +98,8 @@ public final class Mlp {
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
     net.initGradientsView();
-    GradientStep step = GradientStep.create(optimizer, learningRate, gradClipNorm, dataType, (int) net.numParams());
+    GradientStep step = GradientStep.create(optimizer, learningRate, gradClipNorm, net.params(),
+        net.getGradientsViewArray());
     Mlp mlp = new Mlp(net, sizes, act, dataType, step,
         "Mlp(" + java.util.Arrays.toString(sizes) + ", " + config.activation() + ", " + config.weightInit() + ", "
             + optimizer.name() + " lr=" + learningRate + ", clip=" + gradClipNorm + ", " + dataType + ")");
@@ -206,11 +209,11 @@ public final class Mlp {
   /**
    * The gradient of the loss w.r.t. the parameters given {@code dOutput} = dLoss/d(output) for each row of the last
    * {@link #forwardForTraining} batch (already divided by the batch size for a mean loss). Not yet applied. It is held
-   * in the network's gradient vector, which the next call overwrites.
+   * in the network's gradient vector, which the next call overwrites (each call returns the same object).
    */
   public Gradient gradient(double[][] dOutput) {
     stack.backward(dOutput);
-    return new DefaultGradient(net.getGradientsViewArray());
+    return gradient;
   }
 
   /** The flattened gradient as doubles, in the parameter order of {@link #parameters()}. */
@@ -219,12 +222,13 @@ public final class Mlp {
   }
 
   /**
-   * Clips {@code gradient} to the global norm (if set), turns it into a step by the optimizer and subtracts it.
+   * Clips {@code g} to the global norm (if set), turns it into a step by the optimizer and subtracts it.
    *
    * @return the gradient's global L2 norm before clipping
    */
-  public double step(Gradient gradient) {
-    double norm = optimizer.apply(gradient.gradient(), net.params(), iteration);
+  public double step(Gradient g) {
+    // this network's own gradient goes straight to its vector (DL4J's gradient() makes a new reshaped view each call)
+    double norm = optimizer.apply(g == gradient ? net.getGradientsViewArray() : g.gradient(), iteration);
     iteration++;
     return norm;
   }

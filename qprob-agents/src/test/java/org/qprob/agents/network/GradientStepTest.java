@@ -39,7 +39,7 @@ class GradientStepTest {
     INDArray parameters = Nd4j.create(type, 1, n);
     INDArray gradient = Nd4j.create(type, 1, n);
     parameters.assign(net.params());
-    GradientStep step = GradientStep.create(config, lr, 0, type, n);
+    GradientStep step = GradientStep.create(config, lr, 0, parameters, gradient);
     SplittableRandom rng = new SplittableRandom(9);
     for (int t = 0; t < 60; t++) {
       double scale = Math.pow(10, rng.nextDouble(-6, 1));
@@ -52,7 +52,7 @@ class GradientStepTest {
       gradient.assign(values);
       net.getUpdater().update(net, new DefaultGradient(dl4jGradient), t, 0, 1, LayerWorkspaceMgr.noWorkspaces());
       net.params().subi(dl4jGradient.reshape(net.params().shape()));
-      step.apply(gradient, parameters, t);
+      step.apply(gradient, t);
       assertThat(parameters.dup('c').data().asDouble()).as("step %d", t)
           .containsExactly(net.params().dup('c').data().asDouble());
     }

@@ -118,7 +118,7 @@ public final class ThroughputMeasurement {
       this.seed = seed;
     }
 
-    Throughput measure(CyclicBarrier start) throws RuntimeException {
+    Throughput measure(CyclicBarrier start) {
       if (warmupSteps > 0) {
         new TrainingLoop(env, agent, Seeds.derive(seed, "warm-up")).run(Budget.steps(warmupSteps));
       }

@@ -20,7 +20,9 @@ import org.qprob.api.loss.TargetKind;
  * <p>Target gradients flow through {@code mu_p} (into every {@code mu(s', a')} and into {@code nu(s')}) and through
  * {@code nu_p} (into {@code nu(s')}), as in the original script, which does not stop the gradient at the target.
  *
- * <p>Options: {@code objective} = {@code cross-entropy} (default, the original script's training loss) or {@code kl};
+ * <p>Options: {@code objective} = {@code cross-entropy} (default: {@code -E_p[log q]}, the write-up's "total loss") or
+ * {@code kl} (what the published q-prob.py backpropagates; with target gradients the two differ by {@code -1} in
+ * {@code dL/dnu(s')});
  * {@code exponent_clip} = 12 (default, the original script's), any number {@code >= 0}, or {@code none} (also
  * {@code inf}) for no clip.
  */

@@ -12,7 +12,8 @@ public final class OriginalConfigs {
   }
 
   /**
-   * The original q-prob.py: gumbel-kl loss, Gumbel head with outputs clamped to [-4, 8] and mu = exp(raw), the
+   * The original q-prob.py: gumbel-kl loss with the KL objective (the published script backpropagates KL.mean()),
+   * Gumbel head with outputs clamped to [-4, 8] and mu = exp(raw), the
    * gradient flowing into the online next-state outputs (no target network), Boltzmann over mu / beta with temperature
    * 10 → 1 (×0.995 per episode), Adam 5e-4, global-norm clip 1.0, batch 64 from 64 transitions on, 128-128 ReLU,
    * gamma 0.99.
@@ -24,7 +25,8 @@ public final class OriginalConfigs {
         .withExploration(ExplorationConfig.boltzmann(10, 1, 0.995))
         .withTarget(TargetConfig.of("online-grad"))
         .withBackup(BackupConfig.of("gumbel"));
-    return new ReferenceConfig("q-prob", "gumbel-kl", Map.of(), agent, "the original q-prob.py; nothing tuned");
+    return new ReferenceConfig("q-prob", "gumbel-kl", Map.of("objective", "kl"), agent,
+        "the original q-prob.py; nothing tuned");
   }
 
   /**

@@ -238,6 +238,11 @@ public final class Mlp {
     return net.params();
   }
 
+  /** Whether every parameter is finite: their sum is NaN or infinite as soon as one of them is. */
+  public boolean parametersFinite() {
+    return Double.isFinite(net.params().sumNumber().doubleValue());
+  }
+
   /** The number of parameters. */
   public int parameterCount() {
     return (int) net.numParams();

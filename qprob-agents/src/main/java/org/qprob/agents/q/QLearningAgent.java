@@ -18,6 +18,7 @@ import org.qprob.agents.random.RandomStream;
 import org.qprob.agents.random.Seeds;
 import org.qprob.agents.replay.ReplayBatch;
 import org.qprob.agents.replay.ReplayBuffer;
+import org.qprob.agents.training.FiniteParameters;
 import org.qprob.api.agent.ActMode;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.Transition;
@@ -39,7 +40,7 @@ import org.qprob.api.loss.TargetKind;
  * <p>Acting runs a plain-Java copy of the online parameters ({@link HostMlp}), refreshed lazily after updates.
  * Random streams (initial weights, exploration, replay sampling) are derived from the setup's seed.
  */
-public final class QLearningAgent implements Agent, ValuePredictor {
+public final class QLearningAgent implements Agent, ValuePredictor, FiniteParameters {
   private static final int CHECKPOINT_VERSION = 1;
 
   private final AgentConfig config;
@@ -307,6 +308,11 @@ public final class QLearningAgent implements Agent, ValuePredictor {
       out[a] = new Gumbel(head.location(rawRow, a), nu);
     }
     return out;
+  }
+
+  @Override
+  public boolean parametersFinite() {
+    return online.parametersFinite() && (target == null || target.parametersFinite());
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.qprob.agents.random.RandomStream;
 import org.qprob.agents.random.Seeds;
 import org.qprob.agents.replay.ReplayBatch;
 import org.qprob.agents.replay.ReplayBuffer;
+import org.qprob.agents.training.FiniteParameters;
 import org.qprob.api.agent.ActMode;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.Transition;
@@ -42,7 +43,7 @@ import org.qprob.api.loss.TargetKind;
  * update. The policy is the configured exploration over Q (softmax(Q / beta) is Boltzmann at temperature beta).
  * The reported loss is Q's squared TD error.
  */
-public final class ExtremeQAgent implements Agent, ValuePredictor {
+public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParameters {
   private static final int CHECKPOINT_VERSION = 1;
 
   private final AgentConfig config;
@@ -251,6 +252,11 @@ public final class ExtremeQAgent implements Agent, ValuePredictor {
 
   Mlp qTarget() {
     return qTarget;
+  }
+
+  @Override
+  public boolean parametersFinite() {
+    return q.parametersFinite() && v.parametersFinite() && (qTarget == null || qTarget.parametersFinite());
   }
 
   @Override

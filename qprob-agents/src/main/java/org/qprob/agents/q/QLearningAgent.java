@@ -7,9 +7,9 @@ import java.util.Arrays;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.qprob.agents.AgentSetup;
+import org.qprob.agents.Experience;
 import org.qprob.agents.config.AgentConfig;
 import org.qprob.agents.config.TargetConfig;
-import org.qprob.agents.exploration.Exploration;
 import org.qprob.agents.network.HostMlp;
 import org.qprob.agents.network.Mlp;
 import org.qprob.agents.network.ObservationEncoder;
@@ -51,18 +51,13 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   private final Mlp online;
   private final Mlp target;
   private final HostMlp host;
-  private final ReplayBuffer buffer;
-  private final RandomStream replayRng;
-  private final Exploration exploration;
+  private final Experience experience;
   private final int[] indices;
   private final ReplayBatch batch;
   private final float[] actInput;
   private final double[] rawRow;
   private final double[] preferences;
   private boolean hostStale;
-  private long steps;
-  private long updates;
-  private long lastUpdateStep = -1;
 
   /** An agent on single-precision networks; fails with one line if the config does not fit the loss. */
   public QLearningAgent(AgentSetup setup) {
@@ -100,9 +95,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
       this.target = null;
     }
     this.host = online.hostCopy();
-    this.buffer = new ReplayBuffer(config.replay().capacity(), encoder.rawWidth());
-    this.replayRng = new RandomStream(Seeds.derive(seed, "replay"));
-    this.exploration = new Exploration(config.exploration(), new RandomStream(Seeds.derive(seed, "exploration")));
+    this.experience = new Experience(config.replay(), config.exploration(), encoder.rawWidth(), seed);
     this.indices = new int[config.replay().batchSize()];
     this.batch = new ReplayBatch(indices.length, encoder);
     this.actInput = new float[encoder.width()];
@@ -136,7 +129,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   @Override
   public int act(float[] observation, ActMode mode) {
     computePreferences(observation);
-    return exploration.select(preferences, mode);
+    return experience.exploration().select(preferences, mode);
   }
 
   private void computePreferences(float[] observation) {
@@ -171,30 +164,31 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
 
   @Override
   public void observe(Transition t) {
-    buffer.add(t.observation(), t.action(), t.reward(), t.nextObservation(), t.terminated());
-    steps++;
-    exploration.onStep();
-    if (t.episodeEnd()) {
-      exploration.onEpisodeEnd();
-    }
+    experience.observe(t);
   }
 
+  /**
+   * At most once per environment step: when experience says an update is due, one gradient step on a sampled batch
+   * toward the Bellman target, for the max backup (DQN) {@code y = r + gamma * (1 - terminated) * max_a' Q_target(s', a')}
+   * with Q_target the network {@code target.source} names (double DQN values {@code argmax_a' Q(s', a')} with
+   * Q_target; the soft and Gumbel backups are in {@link QObjective}); then the target network follows the online one
+   * every {@code target.updateEvery} steps.
+   */
   @Override
   public UpdateResult update() {
-    if (steps == lastUpdateStep) {
+    if (!experience.claimStep()) {
       return UpdateResult.NONE;
     }
-    lastUpdateStep = steps;
     UpdateResult result = UpdateResult.NONE;
-    if (buffer.size() > config.replay().learningStarts() && steps % config.replay().updateEvery() == 0) {
-      buffer.sample(indices, replayRng);
+    if (experience.updateDue()) {
+      experience.sample(indices);
       Step step = compute(indices);
       online.step(step.gradient());
       hostStale = true;
-      updates++;
+      experience.countUpdate();
       result = new UpdateResult(true, step.loss(), step.meanBeta());
     }
-    if (target != null && steps % config.target().updateEvery() == 0) {
+    if (target != null && experience.atStepMultipleOf(config.target().updateEvery())) {
       target.follow(online, config.target().polyakTau());
     }
     return result;
@@ -206,7 +200,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
 
   Step compute(int[] idx) {
     int n = idx.length;
-    batch.load(buffer, idx);
+    batch.load(experience.buffer(), idx);
     double[][] rawNext;
     double[][] rawSelect = null;
     switch (source) {
@@ -240,7 +234,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
    */
   double loss(int[] idx, double[][] frozenNext) {
     int n = idx.length;
-    batch.load(buffer, idx);
+    batch.load(experience.buffer(), idx);
     double[][] rawS = online.output(batch.states(), n);
     double[][] rawNext = frozenNext != null ? frozenNext : nextOutputs(idx);
     double[][] rawSelect = source.equals("double") ? online.output(batch.nextStates(), n) : null;
@@ -249,7 +243,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
 
   /** The raw next-state outputs of batch {@code idx} from the network that values them (target, else online). */
   double[][] nextOutputs(int[] idx) {
-    batch.load(buffer, idx);
+    batch.load(experience.buffer(), idx);
     float[] next = batch.nextStates();
     return target != null ? target.output(next, idx.length) : online.output(next, idx.length);
   }
@@ -263,7 +257,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   }
 
   ReplayBuffer buffer() {
-    return buffer;
+    return experience.buffer();
   }
 
   OutputHead head() {
@@ -317,33 +311,29 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
 
   @Override
   public double explorationParameter() {
-    return exploration.parameter();
+    return experience.explorationParameter();
   }
 
   /** Environment steps observed. */
   public long steps() {
-    return steps;
+    return experience.steps();
   }
 
   /** Gradient steps taken. */
   public long updates() {
-    return updates;
+    return experience.updates();
   }
 
   @Override
   public void checkpoint(DataOutputStream out) throws IOException {
     out.writeInt(CHECKPOINT_VERSION);
-    out.writeLong(steps);
-    out.writeLong(updates);
-    out.writeLong(lastUpdateStep);
+    experience.writeCounters(out);
     online.write(out);
     out.writeBoolean(target != null);
     if (target != null) {
       target.write(out);
     }
-    buffer.write(out);
-    out.writeLong(replayRng.state());
-    exploration.write(out);
+    experience.writeMemory(out);
   }
 
   @Override
@@ -352,9 +342,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     if (version != CHECKPOINT_VERSION) {
       throw new IOException("q-learning checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION);
     }
-    steps = in.readLong();
-    updates = in.readLong();
-    lastUpdateStep = in.readLong();
+    experience.readCounters(in);
     online.read(in);
     boolean hasTarget = in.readBoolean();
     if (hasTarget != (target != null)) {
@@ -363,15 +351,13 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     if (target != null) {
       target.read(in);
     }
-    buffer.read(in);
-    replayRng.restore(in.readLong());
-    exploration.read(in);
+    experience.readMemory(in);
     online.refresh(host);
     hostStale = false;
   }
 
   @Override
   public String toString() {
-    return "QLearningAgent(" + objective + ", source=" + source + ", " + online + ", " + buffer + ", " + exploration + ")";
+    return "QLearningAgent(" + objective + ", source=" + source + ", " + online + ", " + experience + ")";
   }
 }

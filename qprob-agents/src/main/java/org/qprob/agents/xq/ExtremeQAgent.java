@@ -6,8 +6,8 @@ import java.io.IOException;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.qprob.agents.AgentSetup;
+import org.qprob.agents.Experience;
 import org.qprob.agents.config.AgentConfig;
-import org.qprob.agents.exploration.Exploration;
 import org.qprob.agents.network.HostMlp;
 import org.qprob.agents.network.Mlp;
 import org.qprob.agents.network.ObservationEncoder;
@@ -15,7 +15,6 @@ import org.qprob.agents.network.OutputHead;
 import org.qprob.agents.random.RandomStream;
 import org.qprob.agents.random.Seeds;
 import org.qprob.agents.replay.ReplayBatch;
-import org.qprob.agents.replay.ReplayBuffer;
 import org.qprob.agents.training.FiniteParameters;
 import org.qprob.api.agent.ActMode;
 import org.qprob.api.agent.Agent;
@@ -55,18 +54,13 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
   private final Mlp v;
   private final Mlp qTarget;
   private final HostMlp host;
-  private final ReplayBuffer buffer;
+  private final Experience experience;
   private final ReplayBatch batch;
   private final int[] indices;
-  private final RandomStream replayRng;
-  private final Exploration exploration;
   private final float[] actInput;
   private final double[] rawRow;
   private final double[] preferences;
   private boolean hostStale;
-  private long steps;
-  private long updates;
-  private long lastUpdateStep = -1;
 
   /** An agent on single-precision networks; fails with one line if the config does not fit the loss. */
   public ExtremeQAgent(AgentSetup setup) {
@@ -108,11 +102,9 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
       this.qTarget = null;
     }
     this.host = q.hostCopy();
-    this.buffer = new ReplayBuffer(config.replay().capacity(), encoder.rawWidth());
+    this.experience = new Experience(config.replay(), config.exploration(), encoder.rawWidth(), seed);
     this.indices = new int[config.replay().batchSize()];
     this.batch = new ReplayBatch(indices.length, encoder);
-    this.replayRng = new RandomStream(Seeds.derive(seed, "replay"));
-    this.exploration = new Exploration(config.exploration(), new RandomStream(Seeds.derive(seed, "exploration")));
     this.actInput = new float[encoder.width()];
     this.rawRow = new double[na];
     this.preferences = new double[na];
@@ -121,7 +113,7 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
   @Override
   public int act(float[] observation, ActMode mode) {
     computePreferences(observation);
-    return exploration.select(preferences, mode);
+    return experience.exploration().select(preferences, mode);
   }
 
   /** Q(s, .) from the plain-Java copy of the Q network into {@code preferences}. */
@@ -160,31 +152,30 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
 
   @Override
   public void observe(Transition t) {
-    buffer.add(t.observation(), t.action(), t.reward(), t.nextObservation(), t.terminated());
-    steps++;
-    exploration.onStep();
-    if (t.episodeEnd()) {
-      exploration.onEpisodeEnd();
-    }
+    experience.observe(t);
   }
 
+  /**
+   * At most once per environment step: when experience says an update is due, one step of each network on a sampled
+   * batch (Q toward {@code y = r + gamma * (1 - terminated) * V(s')}, V by Gumbel regression on
+   * {@code Q_target(s, a)}); then the target Q network follows Q every {@code target.updateEvery} steps.
+   */
   @Override
   public UpdateResult update() {
-    if (steps == lastUpdateStep) {
+    if (!experience.claimStep()) {
       return UpdateResult.NONE;
     }
-    lastUpdateStep = steps;
     UpdateResult result = UpdateResult.NONE;
-    if (buffer.size() > config.replay().learningStarts() && steps % config.replay().updateEvery() == 0) {
-      buffer.sample(indices, replayRng);
+    if (experience.updateDue()) {
+      experience.sample(indices);
       Steps s = compute(indices);
       q.step(s.qGradient());
       v.step(s.vGradient());
       hostStale = true;
-      updates++;
+      experience.countUpdate();
       result = new UpdateResult(true, s.qLoss(), Double.NaN);
     }
-    if (qTarget != null && steps % config.target().updateEvery() == 0) {
+    if (qTarget != null && experience.atStepMultipleOf(config.target().updateEvery())) {
       qTarget.follow(q, config.target().polyakTau());
     }
     return result;
@@ -206,7 +197,7 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
 
   private Steps evaluate(int[] idx, boolean withGradient) {
     int n = idx.length;
-    batch.load(buffer, idx);
+    batch.load(experience.buffer(), idx);
     float[] states = batch.states();
     double[][] rawVNext = v.output(batch.nextStates(), n);
     double[][] rawQTarget = qTarget != null ? qTarget.output(states, n) : null;
@@ -261,34 +252,30 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
 
   @Override
   public double explorationParameter() {
-    return exploration.parameter();
+    return experience.explorationParameter();
   }
 
   /** Environment steps observed. */
   public long steps() {
-    return steps;
+    return experience.steps();
   }
 
   /** Gradient steps taken (each moves both Q and V). */
   public long updates() {
-    return updates;
+    return experience.updates();
   }
 
   @Override
   public void checkpoint(DataOutputStream out) throws IOException {
     out.writeInt(CHECKPOINT_VERSION);
-    out.writeLong(steps);
-    out.writeLong(updates);
-    out.writeLong(lastUpdateStep);
+    experience.writeCounters(out);
     q.write(out);
     v.write(out);
     out.writeBoolean(qTarget != null);
     if (qTarget != null) {
       qTarget.write(out);
     }
-    buffer.write(out);
-    out.writeLong(replayRng.state());
-    exploration.write(out);
+    experience.writeMemory(out);
   }
 
   @Override
@@ -297,9 +284,7 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     if (version != CHECKPOINT_VERSION) {
       throw new IOException("extreme-q checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION);
     }
-    steps = in.readLong();
-    updates = in.readLong();
-    lastUpdateStep = in.readLong();
+    experience.readCounters(in);
     q.read(in);
     v.read(in);
     boolean hasTarget = in.readBoolean();
@@ -310,16 +295,14 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     if (qTarget != null) {
       qTarget.read(in);
     }
-    buffer.read(in);
-    replayRng.restore(in.readLong());
-    exploration.read(in);
+    experience.readMemory(in);
     q.refresh(host);
     hostStale = false;
   }
 
   @Override
   public String toString() {
-    return "ExtremeQAgent(V loss " + valueLoss + ", target " + config.target() + ", Q " + q + ", V " + v + ", " + buffer
-        + ", " + exploration + ")";
+    return "ExtremeQAgent(V loss " + valueLoss + ", target " + config.target() + ", Q " + q + ", V " + v + ", "
+        + experience + ")";
   }
 }

@@ -1,0 +1,140 @@
+package org.qprob.agents;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.qprob.agents.config.ExplorationConfig;
+import org.qprob.agents.config.ReplayConfig;
+import org.qprob.agents.exploration.Exploration;
+import org.qprob.agents.random.RandomStream;
+import org.qprob.agents.random.Seeds;
+import org.qprob.agents.replay.ReplayBuffer;
+import org.qprob.api.agent.Transition;
+
+/**
+ * The experience side of a replay agent: the replay buffer and the stream that samples it, the exploration that picks
+ * actions, and the counters (environment steps observed, gradient steps taken, the step last considered for an
+ * update). It decides when an update is due: once per environment step, when the buffer holds more than
+ * {@code replay.learningStarts} transitions and the step count is a multiple of {@code replay.updateEvery}.
+ *
+ * <p>The replay and exploration streams are derived from the agent's seed under the names {@code "replay"} and
+ * {@code "exploration"}.
+ */
+public final class Experience {
+  private final ReplayConfig replay;
+  private final ReplayBuffer buffer;
+  private final RandomStream replayRng;
+  private final Exploration exploration;
+  private long steps;
+  private long updates;
+  private long lastUpdateStep = -1;
+
+  /** Empty experience for observations of {@code rawWidth} numbers, its random streams derived from {@code seed}. */
+  public Experience(ReplayConfig replay, ExplorationConfig exploration, int rawWidth, long seed) {
+    this.replay = replay;
+    this.buffer = new ReplayBuffer(replay.capacity(), rawWidth);
+    this.replayRng = new RandomStream(Seeds.derive(seed, "replay"));
+    this.exploration = new Exploration(exploration, new RandomStream(Seeds.derive(seed, "exploration")));
+  }
+
+  /** Stores a transition, counts the step and advances exploration (per step, and per episode at its end). */
+  public void observe(Transition t) {
+    buffer.add(t.observation(), t.action(), t.reward(), t.nextObservation(), t.terminated());
+    steps++;
+    exploration.onStep();
+    if (t.episodeEnd()) {
+      exploration.onEpisodeEnd();
+    }
+  }
+
+  /**
+   * Claims the current environment step for an update: true the first time it is called after a step is observed,
+   * false on any further call before the next one (an agent updates at most once per step).
+   */
+  public boolean claimStep() {
+    if (steps == lastUpdateStep) {
+      return false;
+    }
+    lastUpdateStep = steps;
+    return true;
+  }
+
+  /** Whether this step takes a gradient step: past learning starts and on a {@code replay.updateEvery} step. */
+  public boolean updateDue() {
+    return buffer.size() > replay.learningStarts() && steps % replay.updateEvery() == 0;
+  }
+
+  /** Fills {@code indices} with a uniform sample of buffer positions, without replacement, from the replay stream. */
+  public void sample(int[] indices) {
+    buffer.sample(indices, replayRng);
+  }
+
+  /** Counts one gradient step taken. */
+  public void countUpdate() {
+    updates++;
+  }
+
+  /** Whether the environment step count is a multiple of {@code every} (e.g. the target network's period). */
+  public boolean atStepMultipleOf(int every) {
+    return steps % every == 0;
+  }
+
+  /** The transitions kept. */
+  public ReplayBuffer buffer() {
+    return buffer;
+  }
+
+  /** The exploration that turns preferences into actions. */
+  public Exploration exploration() {
+    return exploration;
+  }
+
+  /** The current exploration parameter (epsilon or temperature). */
+  public double explorationParameter() {
+    return exploration.parameter();
+  }
+
+  /** Environment steps observed. */
+  public long steps() {
+    return steps;
+  }
+
+  /** Gradient steps taken. */
+  public long updates() {
+    return updates;
+  }
+
+  /** Writes the counters: steps, updates, the step last claimed. A checkpoint writes these first. */
+  public void writeCounters(DataOutputStream out) throws IOException {
+    out.writeLong(steps);
+    out.writeLong(updates);
+    out.writeLong(lastUpdateStep);
+  }
+
+  /** Reads what {@link #writeCounters} wrote. */
+  public void readCounters(DataInputStream in) throws IOException {
+    steps = in.readLong();
+    updates = in.readLong();
+    lastUpdateStep = in.readLong();
+  }
+
+  /** Writes the memory: the buffer, the replay stream's state, the exploration. A checkpoint writes these last. */
+  public void writeMemory(DataOutputStream out) throws IOException {
+    buffer.write(out);
+    out.writeLong(replayRng.state());
+    exploration.write(out);
+  }
+
+  /** Reads what {@link #writeMemory} wrote. */
+  public void readMemory(DataInputStream in) throws IOException {
+    buffer.read(in);
+    replayRng.restore(in.readLong());
+    exploration.read(in);
+  }
+
+  /** The buffer and the exploration, as the agents print them. */
+  @Override
+  public String toString() {
+    return buffer + ", " + exploration;
+  }
+}

@@ -86,7 +86,7 @@ public final class SummaryTable {
     b.append("|---|---|---|---|---|---|").append(threshold != null ? "---|---|---|" : "").append("---|---|---|\n");
     for (VariantSummary s : summaries) {
       b.append("| ").append(s.variant()).append(" | ").append(s.seeds())
-          .append(s.unfinished() > 0 ? " (+" + s.unfinished() + " unfinished" + (s.diverged() > 0 ? ", "
+          .append(s.unfinished() > 0 ? " (+" + s.unfinished() + " unfinished" + (s.diverged() > 0 ? ", of which "
               + s.diverged() + " diverged" : "") + ")" : "")
           .append(" | ").append(withInterval(s.finalTraining())).append(" | ").append(fmt(s.finalTraining().iqm()))
           .append(" | ").append(withInterval(s.finalEvaluation())).append(" | ").append(fmt(s.finalEvaluation().iqm()))

@@ -81,7 +81,7 @@ class DivergenceTest {
     assertThat(provenance(out.resolve("fine/seed-0")).get("status").asText()).isEqualTo("finished");
     String md = Files.readString(out.resolve("summary.md"));
     assertThat(md).contains("**1 run(s) diverged and are left out:** diverging/seed-0 (" + message + ")",
-        "| diverging | 0 (+1 unfinished, 1 diverged) |", "| fine | 1 |");
+        "| diverging | 0 (+1 unfinished, of which 1 diverged) |", "| fine | 1 |");
 
     // a rerun (run or resume) keeps the diverged run as it is and says so
     Map<String, String> before = snapshot(run);

@@ -80,8 +80,9 @@ public final class CartPole extends EpisodicEnvironment {
   @Override
   protected StepResult advance(int action) {
     double force = action == 1 ? FORCE_MAG : -FORCE_MAG;
-    double cosTheta = Math.cos(theta);
-    double sinTheta = Math.sin(theta);
+    // Gymnasium calls numpy's cos and sin here, as the golden trace recorded them: see SvmlSinCos.
+    double cosTheta = SvmlSinCos.cos(theta);
+    double sinTheta = SvmlSinCos.sin(theta);
     // The same operations in the same order as Gymnasium, so that every double matches.
     double temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sinTheta) / TOTAL_MASS;
     double thetaAcc = (GRAVITY * sinTheta - cosTheta * temp)

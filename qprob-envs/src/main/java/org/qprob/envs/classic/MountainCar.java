@@ -67,6 +67,7 @@ public final class MountainCar extends EpisodicEnvironment {
 
   @Override
   protected StepResult advance(int action) {
+    // Gymnasium calls Python's math.cos (the C library's) here, not numpy's; Java's Math.cos agrees on the trace.
     velocity += (action - 1) * FORCE + Math.cos(3 * position) * (-GRAVITY);
     velocity = clip(velocity, -MAX_SPEED, MAX_SPEED);
     position += velocity;

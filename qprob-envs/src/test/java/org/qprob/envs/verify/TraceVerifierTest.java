@@ -22,7 +22,7 @@ class TraceVerifierTest {
   private final TraceVerifier verifier = new TraceVerifier(Environments.registry());
 
   @ParameterizedTest
-  @ValueSource(strings = {"CartPole-v1", "MountainCar-v0", "FrozenLake-v1", "CliffWalking-v1", "Taxi-v4"})
+  @ValueSource(strings = {"CartPole-v1", "Acrobot-v1", "MountainCar-v0", "FrozenLake-v1", "CliffWalking-v1", "Taxi-v4"})
   void replaysGymnasiumTracesExactly(String id) {
     TraceReport report = verifier.verify(Environments.golden(id));
     assertThat(report.passed()).as(report.summary()).isTrue();
@@ -30,37 +30,6 @@ class TraceVerifierTest {
     assertThat(report.steps()).isPositive();
     assertThat(report.maxObservationDifference()).isZero();
     assertThat(report.envIds()).containsExactly(id);
-  }
-
-  /**
-   * Acrobot is chaotic: a difference in the last bit of one sin/cos result grows until it shows in the float32
-   * observation a few hundred steps later. Gymnasium's float64 sin/cos come from whatever numpy and libm the recorder
-   * ran, which differ from Java's in rare last bits; so the port is checked exactly on every episode's first 350 steps
-   * (10 episodes, 3500 steps, all bit for bit), and on the whole file at most the two long chaotic episodes may
-   * diverge, late.
-   */
-  @Test
-  void replaysAcrobotExactlyUntilChaosAmplifiesLastBitDifferences(@TempDir Path dir) throws IOException {
-    Path prefix = dir.resolve("Acrobot-v1-prefix.jsonl");
-    List<String> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(Environments.golden("Acrobot-v1"))) {
-      ObjectNode record = (ObjectNode) JSON.readTree(line);
-      ArrayNode steps = (ArrayNode) record.get("steps");
-      while (steps.size() > 350) {
-        steps.remove(steps.size() - 1);
-      }
-      lines.add(JSON.writeValueAsString(record));
-    }
-    Files.write(prefix, lines);
-    TraceReport head = verifier.verify(prefix);
-    assertThat(head.passed()).as(head.summary()).isTrue();
-    assertThat(head.steps()).isEqualTo(3500);
-
-    TraceReport full = verifier.verify(Environments.golden("Acrobot-v1"));
-    assertThat(full.steps()).as(full.summary()).isGreaterThan(4900);
-    assertThat(full.mismatchedEpisodes()).as(full.summary()).isLessThanOrEqualTo(2);
-    assertThat(full.rewardMismatches() + full.terminatedMismatches() + full.truncatedMismatches()).isZero();
-    assertThat(full.maxObservationDifference()).isLessThan(1e-5);
   }
 
   @Test

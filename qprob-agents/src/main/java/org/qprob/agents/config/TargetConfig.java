@@ -1,7 +1,5 @@
 package org.qprob.agents.config;
 
-import java.util.List;
-
 /**
  * Where the next-state values of the Bellman target come from.
  *
@@ -22,11 +20,8 @@ import java.util.List;
  */
 public record TargetConfig(String source, int updateEvery, double polyakTau) {
 
-  /** Valid {@link #source} values. */
-  public static final List<String> SOURCES = List.of("online-grad", "online-stop", "target-network", "double");
-
   public TargetConfig {
-    ConfigChecks.choice("target.source", source, SOURCES);
+    TargetSource.of(source);
     ConfigChecks.atLeast("target.updateEvery", updateEvery, 1);
     ConfigChecks.range("target.polyakTau", polyakTau, Double.MIN_VALUE, 1, "a number in (0, 1] (1 = hard copy)");
   }
@@ -41,8 +36,8 @@ public record TargetConfig(String source, int updateEvery, double polyakTau) {
     return new TargetConfig(source, 100, 1.0);
   }
 
-  /** Whether a separate target network is kept. */
-  public boolean usesTargetNetwork() {
-    return source.equals("target-network") || source.equals("double");
+  /** The {@link #source} as a {@link TargetSource}. */
+  public TargetSource kind() {
+    return TargetSource.of(source);
   }
 }

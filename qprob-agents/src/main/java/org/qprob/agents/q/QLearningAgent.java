@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.Experience;
 import org.qprob.agents.config.AgentConfig;
-import org.qprob.agents.config.TargetConfig;
+import org.qprob.agents.config.TargetSource;
 import org.qprob.agents.network.HostMlp;
 import org.qprob.agents.network.Mlp;
 import org.qprob.agents.network.ObservationEncoder;
@@ -47,7 +47,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   private final OutputHead head;
   private final ObservationEncoder encoder;
   private final QObjective objective;
-  private final String source;
+  private final TargetSource source;
   private final Mlp online;
   private final Mlp target;
   private final HostMlp host;
@@ -68,13 +68,12 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     this.config = setup.config();
     Loss loss = setup.loss();
     QObjective.Backup backup = resolveBackup(config, loss);
-    TargetConfig tc = config.target();
-    this.source = tc.source();
-    if (backup == QObjective.Backup.GUMBEL && source.equals("double")) {
+    this.source = config.target().kind();
+    if (backup == QObjective.Backup.GUMBEL && source == TargetSource.DOUBLE) {
       throw new IllegalArgumentException("target.source = \"double\" does not fit the gumbel backup; expected one of "
           + "[online-grad, online-stop, target-network]");
     }
-    if (backup == QObjective.Backup.SOFT && source.equals("double")) {
+    if (backup == QObjective.Backup.SOFT && source == TargetSource.DOUBLE) {
       throw new IllegalArgumentException("target.source = \"double\" does not fit the soft backup; expected one of "
           + "[online-grad, online-stop, target-network]");
     }
@@ -82,12 +81,12 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     this.head = new OutputHead(na, backup == QObjective.Backup.GUMBEL, config.network());
     this.encoder = new ObservationEncoder(setup.observationSpace());
     this.objective = new QObjective(loss, head, backup, config.backup().alpha(), config.gamma(),
-        source.equals("online-grad"));
+        source == TargetSource.ONLINE_GRAD);
     long seed = setup.seed();
     RandomStream init = new RandomStream(Seeds.derive(seed, "weights"));
     this.online = Mlp.create(config.network(), encoder.width(), head.outputs(), config.optimizer(),
         config.optimizer().learningRate(), config.optimizer().gradClipNorm(), dataType, init);
-    if (tc.usesTargetNetwork()) {
+    if (source.usesTargetNetwork()) {
       this.target = Mlp.create(config.network(), encoder.width(), head.outputs(), config.optimizer(),
           config.optimizer().learningRate(), 0, dataType, init);
       target.follow(online, 1.0);
@@ -201,27 +200,22 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   Step compute(int[] idx) {
     int n = idx.length;
     batch.load(experience.buffer(), idx);
-    double[][] rawNext;
-    double[][] rawSelect = null;
-    switch (source) {
-      case "online-grad" -> {
-        double[][] raw = online.forwardForTraining(batch.statesAndNextStates(), 2 * n);
-        QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(),
-            Arrays.copyOfRange(raw, 0, n), Arrays.copyOfRange(raw, n, 2 * n), null);
-        double[][] eps = new double[2 * n][];
-        System.arraycopy(r.dRaw(), 0, eps, 0, n);
-        System.arraycopy(r.dRawNext(), 0, eps, n, n);
-        return new Step(r.loss(), r.meanBeta(), online.gradient(eps));
-      }
-      case "online-stop" -> rawNext = online.output(batch.nextStates(), n);
-      case "target-network" -> rawNext = target.output(batch.nextStates(), n);
-      case "double" -> {
-        float[] next = batch.nextStates();
-        rawSelect = online.output(next, n);
-        rawNext = target.output(next, n);
-      }
-      default -> throw new IllegalStateException(source);
+    if (source == TargetSource.ONLINE_GRAD) {
+      // One forward pass over s and s', and the loss gradient flows into both halves.
+      double[][] raw = online.forwardForTraining(batch.statesAndNextStates(), 2 * n);
+      QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(),
+          Arrays.copyOfRange(raw, 0, n), Arrays.copyOfRange(raw, n, 2 * n), null);
+      double[][] eps = new double[2 * n][];
+      System.arraycopy(r.dRaw(), 0, eps, 0, n);
+      System.arraycopy(r.dRawNext(), 0, eps, n, n);
+      return new Step(r.loss(), r.meanBeta(), online.gradient(eps));
     }
+    float[] next = batch.nextStates();
+    double[][] rawNext = switch (source) {
+      case ONLINE_GRAD, ONLINE_STOP -> online.output(next, n);
+      case TARGET_NETWORK, DOUBLE -> target.output(next, n);
+    };
+    double[][] rawSelect = source == TargetSource.DOUBLE ? online.output(next, n) : null;
     double[][] rawS = online.forwardForTraining(batch.states(), n);
     QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(), rawS, rawNext,
         rawSelect);
@@ -237,7 +231,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     batch.load(experience.buffer(), idx);
     double[][] rawS = online.output(batch.states(), n);
     double[][] rawNext = frozenNext != null ? frozenNext : nextOutputs(idx);
-    double[][] rawSelect = source.equals("double") ? online.output(batch.nextStates(), n) : null;
+    double[][] rawSelect = source == TargetSource.DOUBLE ? online.output(batch.nextStates(), n) : null;
     return objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(), rawS, rawNext, rawSelect).loss();
   }
 

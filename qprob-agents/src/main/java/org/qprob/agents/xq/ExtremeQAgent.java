@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.Experience;
 import org.qprob.agents.config.AgentConfig;
+import org.qprob.agents.config.TargetSource;
 import org.qprob.agents.network.HostMlp;
 import org.qprob.agents.network.Mlp;
 import org.qprob.agents.network.ObservationEncoder;
@@ -74,8 +75,8 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
       throw new IllegalArgumentException("extreme-q: loss " + valueLoss.name() + " (head " + valueLoss.head() + ", target "
           + valueLoss.targetKind() + ") does not fit the V network; expected a point loss such as xql");
     }
-    String source = config.target().source();
-    if (!source.equals("target-network") && !source.equals("online-stop")) {
+    TargetSource source = config.target().kind();
+    if (source != TargetSource.TARGET_NETWORK && source != TargetSource.ONLINE_STOP) {
       throw new IllegalArgumentException("target.source = \"" + source
           + "\" does not fit extreme-q; expected one of [target-network, online-stop]");
     }
@@ -95,7 +96,7 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
         config.optimizer().gradClipNorm(), dataType, init);
     this.v = Mlp.create(config.network(), encoder.width(), 1, config.optimizer(), vLr,
         config.extremeQ().valueGradClipNorm(), dataType, init);
-    if (source.equals("target-network")) {
+    if (source == TargetSource.TARGET_NETWORK) {
       this.qTarget = Mlp.create(config.network(), encoder.width(), na, config.optimizer(), lr, 0, dataType, init);
       qTarget.follow(q, 1.0);
     } else {

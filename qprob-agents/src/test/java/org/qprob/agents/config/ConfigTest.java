@@ -8,6 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class ConfigTest {
   @Test
+  void eachTargetSourceKeyNamesItsKindAndWhetherItKeepsATargetNetwork() {
+    assertThat(TargetSource.KEYS).containsExactly("online-grad", "online-stop", "target-network", "double");
+    assertThat(TargetConfig.of("online-grad").kind()).isEqualTo(TargetSource.ONLINE_GRAD);
+    assertThat(TargetConfig.of("online-stop").kind()).isEqualTo(TargetSource.ONLINE_STOP);
+    assertThat(TargetConfig.of("target-network").kind()).isEqualTo(TargetSource.TARGET_NETWORK);
+    assertThat(TargetConfig.of("double").kind()).isEqualTo(TargetSource.DOUBLE);
+    assertThat(TargetSource.values()).filteredOn(TargetSource::usesTargetNetwork)
+        .containsExactly(TargetSource.TARGET_NETWORK, TargetSource.DOUBLE);
+  }
+
+  @Test
   void defaultsAreTheDocumentedValues() {
     AgentConfig c = AgentConfig.defaults();
     assertThat(c.type()).isEqualTo("q-learning");

@@ -2,12 +2,14 @@ package org.qprob.experiments.report;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Percentile bootstrap confidence intervals for the mean of a small sample (one value per seed): the sample is
  * resampled with replacement {@code resamples} times, and the interval runs between the {@code (1-level)/2} and
- * {@code (1+level)/2} quantiles of the resampled means. The generator is seeded with a fixed seed, so the same data
- * always give the same interval.
+ * {@code (1+level)/2} quantiles of the resampled means. Two samples (two variants' seeds) are compared the same way,
+ * each resampled on its own. The generator is seeded with a fixed seed, so the same data always give the same
+ * interval.
  */
 public final class Bootstrap {
   /** 10,000 resamples, 95% level, seed 20240601: what every qprob report uses. */
@@ -62,6 +64,60 @@ public final class Bootstrap {
     }
     Arrays.sort(means);
     return new Interval(quantile(means, (1 - level) / 2), quantile(means, (1 + level) / 2));
+  }
+
+  /**
+   * The interval for {@code mean(a) - mean(b)} of two independent samples, each resampled on its own; {@link
+   * Interval#NONE} when either has fewer than two values (one value per group gives no spread to resample).
+   */
+  public Interval differenceInterval(double[] a, double[] b) {
+    return twoSampleInterval(a, b, (x, y) -> SeedAggregate.mean(x) - SeedAggregate.mean(y));
+  }
+
+  /**
+   * The interval for {@link #probabilityOfImprovement} of two independent samples, each resampled on its own;
+   * {@link Interval#NONE} when either has fewer than two values.
+   */
+  public Interval improvementInterval(double[] a, double[] b) {
+    return twoSampleInterval(a, b, Bootstrap::probabilityOfImprovement);
+  }
+
+  /**
+   * {@code P(X > Y) + P(X = Y) / 2} for X drawn from {@code a} and Y from {@code b}, over all pairs: the probability
+   * that a seed of the first sample beats a seed of the second (the Mann-Whitney U statistic over {@code n m}).
+   */
+  public static double probabilityOfImprovement(double[] a, double[] b) {
+    if (a.length == 0 || b.length == 0) {
+      return Double.NaN;
+    }
+    double wins = 0;
+    for (double x : a) {
+      for (double y : b) {
+        wins += x > y ? 1 : x == y ? 0.5 : 0;
+      }
+    }
+    return wins / ((double) a.length * b.length);
+  }
+
+  private Interval twoSampleInterval(double[] a, double[] b, ToDoubleBiFunction<double[], double[]> statistic) {
+    if (a.length < 2 || b.length < 2) {
+      return Interval.NONE;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] x = new double[a.length];
+    double[] y = new double[b.length];
+    double[] values = new double[resamples];
+    for (int r = 0; r < resamples; r++) {
+      for (int i = 0; i < x.length; i++) {
+        x[i] = a[random.nextInt(a.length)];
+      }
+      for (int j = 0; j < y.length; j++) {
+        y[j] = b[random.nextInt(b.length)];
+      }
+      values[r] = statistic.applyAsDouble(x, y);
+    }
+    Arrays.sort(values);
+    return new Interval(quantile(values, (1 - level) / 2), quantile(values, (1 + level) / 2));
   }
 
   /** The {@code p}-quantile of sorted values, interpolating linearly between order statistics. */

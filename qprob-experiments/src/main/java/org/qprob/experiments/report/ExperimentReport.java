@@ -11,7 +11,8 @@ import org.qprob.experiments.run.AtomicFiles;
 
 /**
  * Renders an experiment's report from its folder alone: {@code summary.md}, {@code summary.csv} and
- * {@code curves.png}, each written atomically. Unfinished runs are left out and named in {@code summary.md}. When runs
+ * {@code curves.png}, each written atomically, and with two variants or more {@code comparisons.csv}
+ * ({@link PairwiseComparisons}). Unfinished runs are left out and named in {@code summary.md}. When runs
  * wrote {@code calibration.csv}, a calibration section and its files ({@link CalibrationReport}); on NoisyChain-v0,
  * the uncertainty analysis of the final agents ({@link NoisyChainReport}).
  */
@@ -20,6 +21,8 @@ public final class ExperimentReport {
   public static final String SUMMARY_MD = "summary.md";
   /** The summary table, CSV. */
   public static final String SUMMARY_CSV = "summary.csv";
+  /** Every pair of variants compared, CSV (experiments of two or more variants). */
+  public static final String COMPARISONS_CSV = "comparisons.csv";
   /** The learning curves. */
   public static final String CURVES = "curves.png";
   /** The resamples of the curves' bands (fewer than the table's, for speed; the band is drawn, not quoted). */
@@ -38,10 +41,16 @@ public final class ExperimentReport {
           config.report().window(), config.report().finalEpisodes(), bootstrap));
     }
     AtomicFiles.writeString(folder.resolve(SUMMARY_CSV), SummaryTable.csv(summaries));
+    int finalEpisodes = config.report().finalEpisodes();
+    List<VariantComparison> comparisons = PairwiseComparisons.of(results.runs(), finalEpisodes, bootstrap);
+    if (!comparisons.isEmpty()) {
+      AtomicFiles.writeString(folder.resolve(COMPARISONS_CSV), PairwiseComparisons.csv(comparisons));
+    }
     String calibration = CalibrationReport.render(results, bootstrap);
     String noisyChain = NoisyChainReport.render(results, bootstrap);
     AtomicFiles.writeString(folder.resolve(SUMMARY_MD),
-        SummaryTable.markdown(config, summaries, results.unfinished(), bootstrap) + calibration + noisyChain);
+        SummaryTable.markdown(config, summaries, results.unfinished(), bootstrap)
+            + PairwiseComparisons.markdown(comparisons, finalEpisodes, bootstrap) + calibration + noisyChain);
     AtomicFiles.write(folder.resolve(CURVES), CurvesPlot.png(heading(config), panels(results), config.report().threshold()));
     return summaries;
   }

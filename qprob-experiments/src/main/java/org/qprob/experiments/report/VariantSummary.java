@@ -41,10 +41,7 @@ public record VariantSummary(String variant, int seeds, int unfinished, int dive
       int finalEpisodes, Bootstrap bootstrap) {
     List<RunResult> done = runs.stream().filter(RunResult::finished).toList();
     int n = done.size();
-    double[] finalTraining = new double[n];
-    double[] finalEvaluation = new double[n];
     double[] areaEpisode = new double[n];
-    double[] areaStep = new double[n];
     double[] episodes = new double[n];
     double[] steps = new double[n];
     double[] toThresholdEpisodes = new double[n];
@@ -53,10 +50,7 @@ public record VariantSummary(String variant, int seeds, int unfinished, int dive
     for (int i = 0; i < n; i++) {
       RunResult r = done.get(i);
       LearningCurve c = r.curve();
-      finalTraining[i] = c.finalMean(finalEpisodes);
-      finalEvaluation[i] = r.lastEvaluationReturn();
       areaEpisode[i] = c.areaPerEpisode();
-      areaStep[i] = c.areaPerEnvStep();
       episodes[i] = c.episodes();
       steps[i] = c.totalEnvSteps();
       toThresholdEpisodes[i] = Double.NaN;
@@ -72,10 +66,12 @@ public record VariantSummary(String variant, int seeds, int unfinished, int dive
       }
     }
     int diverged = (int) runs.stream().filter(RunResult::diverged).count();
-    return new VariantSummary(variant, n, runs.size() - n, diverged, SeedAggregate.of(finalTraining, bootstrap),
-        SeedAggregate.of(finalEvaluation, bootstrap), threshold, SeedAggregate.of(toThresholdEpisodes, bootstrap),
-        SeedAggregate.of(toThresholdSteps, bootstrap), never, SeedAggregate.of(areaEpisode, bootstrap),
-        SeedAggregate.of(areaStep, bootstrap), SeedAggregate.of(episodes, bootstrap),
-        SeedAggregate.of(steps, bootstrap));
+    return new VariantSummary(variant, n, runs.size() - n, diverged,
+        SeedAggregate.of(SeedMetric.FINAL_TRAINING.of(done, finalEpisodes), bootstrap),
+        SeedAggregate.of(SeedMetric.FINAL_EVALUATION.of(done, finalEpisodes), bootstrap), threshold,
+        SeedAggregate.of(toThresholdEpisodes, bootstrap), SeedAggregate.of(toThresholdSteps, bootstrap), never,
+        SeedAggregate.of(areaEpisode, bootstrap),
+        SeedAggregate.of(SeedMetric.AUC_PER_ENV_STEP.of(done, finalEpisodes), bootstrap),
+        SeedAggregate.of(episodes, bootstrap), SeedAggregate.of(steps, bootstrap));
   }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qprob.experiments.config.ConfigReader;
 import org.qprob.experiments.config.ExperimentConfig;
+import org.qprob.experiments.report.PairwiseComparisons;
 import org.qprob.experiments.report.SummaryTable;
 import org.qprob.experiments.run.CsvLog;
 import org.qprob.experiments.run.EpisodeRow;
@@ -142,6 +143,15 @@ class ReportCommandTest {
     assertThat(md).contains("# hand", "| a | 2 (+1 unfinished) | 20.00 [5.00, 35.00] | 20.00 | 26.50",
         "3 run(s) did not finish and are left out:** a/seed-2 (running), b/seed-1 (missing), b/seed-2 (failed).",
         "episodes / env steps to 15.00");
+
+    // a vs b, seed against seed: final training {35, 5} vs {20}; no evaluation for b; AUC {2450/90, 5} vs {20}
+    List<String> comparisons = Files.readAllLines(dir.resolve("comparisons.csv"));
+    assertThat(comparisons.get(0)).isEqualTo(String.join(",", PairwiseComparisons.COLUMNS));
+    assertThat(comparisons.subList(1, comparisons.size())).containsExactly(
+        "final_train,a,b,2,1,0.0,,,0.5,,",
+        "final_eval,a,b,2,0,,,,,,",
+        "auc_per_env_step,a,b,2,1," + ((2450.0 / 90 + 5) / 2 - 20) + ",,,0.5,,");
+    assertThat(md).contains("## Pairwise comparisons", "| a − b | 0.00 | 0.50 | – | – | -3.89 | 0.50 |");
 
     BufferedImage png = ImageIO.read(dir.resolve("curves.png").toFile());
     assertThat(png.getWidth()).as("three panels: vs episodes, vs env steps, evaluation").isEqualTo(3 * 760);

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StatisticsTest {
@@ -63,6 +67,62 @@ class StatisticsTest {
     // quantiles are therefore 0 and 1.
     Interval i = Bootstrap.STANDARD.meanInterval(new double[] {0, 1});
     assertThat(i).isEqualTo(new Interval(0, 1));
+  }
+
+  static Stream<Arguments> improvementCases() {
+    return Stream.of(
+        Arguments.of("all of a above all of b", new double[] {3, 4}, new double[] {1, 2}, 1.0),
+        Arguments.of("all of a below all of b", new double[] {1, 2}, new double[] {3, 4}, 0.0),
+        Arguments.of("a tie counts half", new double[] {2}, new double[] {2}, 0.5),
+        Arguments.of("interleaved", new double[] {1, 4}, new double[] {2, 3}, 0.5),
+        Arguments.of("one of three below, one tied", new double[] {1, 2, 3}, new double[] {2}, 0.5),
+        Arguments.of("unequal sizes with a tie", new double[] {5, 6, 7}, new double[] {1, 6}, 4.5 / 6));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("improvementCases")
+  void probabilityOfImprovementCountsPairsOfSeeds(String name, double[] a, double[] b, double expected) {
+    assertThat(Bootstrap.probabilityOfImprovement(a, b)).isEqualTo(expected);
+    assertThat(Bootstrap.probabilityOfImprovement(b, a)).isEqualTo(1 - expected);
+  }
+
+  @Test
+  void twoSampleIntervalsOfTinySamplesHaveTheKnownDistributions() {
+    // b = {0, 0} resamples to mean 0; a = {0, 1} to 0, 0.5, 1 with probabilities 1/4, 1/2, 1/4
+    assertThat(Bootstrap.STANDARD.differenceInterval(new double[] {0, 1}, new double[] {0, 0}))
+        .isEqualTo(new Interval(0, 1));
+    // disjoint samples: every resampled pair of seeds has a above b
+    assertThat(Bootstrap.STANDARD.improvementInterval(new double[] {10, 11}, new double[] {1, 2}))
+        .isEqualTo(new Interval(1, 1));
+    assertThat(Bootstrap.STANDARD.differenceInterval(new double[] {1, 2}, new double[] {3})).isEqualTo(Interval.NONE);
+    assertThat(Bootstrap.STANDARD.improvementInterval(new double[0], new double[] {1, 2})).isEqualTo(Interval.NONE);
+    assertThat(Bootstrap.probabilityOfImprovement(new double[0], new double[] {1})).isNaN();
+  }
+
+  /**
+   * Large normal samples: the difference interval is about {@code mean_a - mean_b +- 1.96 sqrt(var_a/n + var_b/m)}
+   * and holds the true difference; the improvement interval holds {@code P(X > Y) = Phi(1 / sqrt(1 + 4))}.
+   */
+  @Test
+  void twoSampleIntervalsMatchTheNormalTheoryForLargeSamples() {
+    SplittableRandom random = new SplittableRandom(11);
+    int n = 400;
+    double[] a = new double[n];
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = 1 + random.nextGaussian();
+      b[i] = 2 * random.nextGaussian();
+    }
+    Interval d = Bootstrap.STANDARD.differenceInterval(a, b);
+    double halfWidth = 1.96 * Math.sqrt((1.0 + 4.0) / n);
+    assertThat((d.upper() - d.lower()) / 2).isCloseTo(halfWidth, within(0.1 * halfWidth));
+    assertThat(d.contains(1.0)).as("%s holds 1", d).isTrue();
+    assertThat(d.contains(SeedAggregate.mean(a) - SeedAggregate.mean(b))).isTrue();
+
+    double truth = new NormalDistribution().cumulativeProbability(1 / Math.sqrt(5));
+    Interval p = Bootstrap.STANDARD.improvementInterval(a, b);
+    assertThat(p.contains(truth)).as("%s holds %s", p, truth).isTrue();
+    assertThat(p.upper() - p.lower()).isBetween(0.03, 0.12);
   }
 
   @Test

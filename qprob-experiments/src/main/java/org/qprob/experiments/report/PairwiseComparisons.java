@@ -51,7 +51,10 @@ public final class PairwiseComparisons {
     return b.toString();
   }
 
-  /** The section of {@code summary.md}; empty for fewer than two variants. */
+  /**
+   * The section of {@code summary.md} for {@code comparisons} as {@link #of} returns them (each pair's metrics
+   * together, in {@link SeedMetric} order); empty for fewer than two variants.
+   */
   public static String markdown(List<VariantComparison> comparisons, int finalEpisodes, Bootstrap bootstrap) {
     if (comparisons.isEmpty()) {
       return "";

@@ -174,7 +174,7 @@ public final class RunCommand implements Callable<Integer> {
   /** A few lines per experiment: where the report is and each variant's final return. */
   static void printSummary(PrintWriter out, Path dir, List<VariantSummary> summaries) {
     out.println("wrote " + dir.resolve(ExperimentReport.SUMMARY_MD) + ", " + ExperimentReport.SUMMARY_CSV + ", "
-        + ExperimentReport.CURVES);
+        + (summaries.size() > 1 ? ExperimentReport.COMPARISONS_CSV + ", " : "") + ExperimentReport.CURVES);
     for (VariantSummary s : summaries) {
       out.println(String.format(Locale.ROOT, "  %-24s final training return %8.2f [%.2f, %.2f], greedy eval %8.2f"
           + " (%d seed(s)%s)", s.variant(), s.finalTraining().mean(), s.finalTraining().interval().lower(),

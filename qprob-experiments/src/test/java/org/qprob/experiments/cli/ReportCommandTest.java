@@ -110,7 +110,7 @@ class ReportCommandTest {
     writeRuns();
     Cli.Result r = Cli.run("report", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("wrote " + dir.resolve("summary.md"));
+    assertThat(r.out()).contains("wrote " + dir.resolve("summary.md") + ", summary.csv, comparisons.csv, curves.png");
 
     Map<String, Map<String, String>> rows = summaryCsv(dir.resolve("summary.csv"));
     Map<String, String> a = rows.get("a");

@@ -1,5 +1,6 @@
 package org.qprob.bench;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,7 +20,8 @@ import org.qprob.api.env.StepResult;
 /**
  * Environment steps per second as training uses them: the environment made by id through the plugin registry (so
  * with its {@code TimeLimit}), a uniformly random action each step, and a reset whenever the episode ends (the reset
- * is part of the measured step that ended the episode).
+ * is part of the measured step that ended the episode). {@code -p sinCos=correctly-rounded} measures the slower exact
+ * sine and cosine.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -27,6 +29,10 @@ import org.qprob.api.env.StepResult;
 public class EnvironmentStepBenchmark {
   @Param({"CartPole-v1", "Acrobot-v1"})
   public String env;
+
+  /** The classic-control option {@code sin_cos}: {@code svml} (the default) or {@code correctly-rounded}. */
+  @Param({"svml"})
+  public String sinCos;
 
   private Environment environment;
   private SplittableRandom actions;
@@ -36,7 +42,7 @@ public class EnvironmentStepBenchmark {
   public void setUp() {
     PluginRegistry<EnvironmentProvider> registry =
         PluginRegistry.load(EnvironmentProvider.class, "environment", EnvironmentProvider::id);
-    environment = registry.get(env).create(Options.none("env " + env));
+    environment = registry.get(env).create(new Options("env " + env, Map.of("sin_cos", sinCos)));
     environment.reset(0L);
     actions = new SplittableRandom(1L);
     actionCount = environment.actionSpace().n();

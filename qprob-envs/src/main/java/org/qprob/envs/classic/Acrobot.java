@@ -14,10 +14,10 @@ import org.qprob.envs.EpisodicEnvironment;
  * {@code [cos t1, sin t1, cos t2, sin t2, dt1, dt2]} in float32; the state is {@code [t1, t2, dt1, dt2]}. The episode
  * terminates when {@code -cos t1 - cos(t2 + t1) > 1}; the reward is -1 per step and 0 on the terminating step. The
  * initial state is uniform in {@code (-0.1, 0.1)^4}, rounded to float32 as Gymnasium does. No time limit here:
- * {@link AcrobotProvider} adds Gymnasium's 500 steps. Every sine and cosine is {@link SvmlSinCos}'s, the float64
- * sin/cos of NumPy 1.22–1.24 on AVX-512 that the golden trace was recorded with: NumPy's sin/cos differ in the last bit
- * between releases and CPUs, and Acrobot's chaotic dynamics carry such a bit into the float32 observation after a few
- * hundred steps in some episodes.
+ * {@link AcrobotProvider} adds Gymnasium's 500 steps. Every sine and cosine comes from a {@link SinCos}: by default
+ * the float64 sin/cos of NumPy 1.22–1.24 on AVX-512 that the golden trace was recorded with. NumPy's sin/cos differ in
+ * the last bit between releases and CPUs, and Acrobot's chaotic dynamics carry such a bit into the float32
+ * observation after a few hundred steps in some episodes.
  */
 public final class Acrobot extends EpisodicEnvironment {
   static final double DT = 0.2;
@@ -43,8 +43,16 @@ public final class Acrobot extends EpisodicEnvironment {
   private final double[] k3 = new double[4];
   private final double[] k4 = new double[4];
 
+  private final SinCos trig;
+
+  /** Acrobot with the sine and cosine the golden trace was recorded with ({@link SinCos#SVML}). */
   public Acrobot() {
+    this(SinCos.SVML);
+  }
+
+  Acrobot(SinCos trig) {
     super("Acrobot-v1", 3);
+    this.trig = trig;
   }
 
   @Override
@@ -102,12 +110,12 @@ public final class Acrobot extends EpisodicEnvironment {
     s[1] = wrap(s[1], -Math.PI, Math.PI);
     s[2] = bound(s[2], -MAX_VEL_1, MAX_VEL_1);
     s[3] = bound(s[3], -MAX_VEL_2, MAX_VEL_2);
-    boolean terminated = -SvmlSinCos.cos(s[0]) - SvmlSinCos.cos(s[1] + s[0]) > 1.0;
+    boolean terminated = -trig.cos(s[0]) - trig.cos(s[1] + s[0]) > 1.0;
     return new StepResult(observation(), terminated ? 0.0 : -1.0, terminated, false);
   }
 
   /** Gymnasium's {@code _dsdt} ("book" branch), each expression in Python's evaluation order. */
-  private static void derivatives(double[] q, double a, double[] out) {
+  private void derivatives(double[] q, double a, double[] out) {
     final double m1 = LINK_MASS_1;
     final double m2 = LINK_MASS_2;
     final double l1 = LINK_LENGTH_1;
@@ -120,14 +128,14 @@ public final class Acrobot extends EpisodicEnvironment {
     double theta2 = q[1];
     double dtheta1 = q[2];
     double dtheta2 = q[3];
-    double cosTheta2 = SvmlSinCos.cos(theta2);
-    double sinTheta2 = SvmlSinCos.sin(theta2);
+    double cosTheta2 = trig.cos(theta2);
+    double sinTheta2 = trig.sin(theta2);
     double d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * cosTheta2) + i1 + i2;
     double d2 = m2 * (lc2 * lc2 + l1 * lc2 * cosTheta2) + i2;
-    double phi2 = m2 * lc2 * g * SvmlSinCos.cos(theta1 + theta2 - Math.PI / 2.0);
+    double phi2 = m2 * lc2 * g * trig.cos(theta1 + theta2 - Math.PI / 2.0);
     double phi1 = -m2 * l1 * lc2 * (dtheta2 * dtheta2) * sinTheta2
         - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sinTheta2
-        + (m1 * lc1 + m2 * l1) * g * SvmlSinCos.cos(theta1 - Math.PI / 2)
+        + (m1 * lc1 + m2 * l1) * g * trig.cos(theta1 - Math.PI / 2)
         + phi2;
     double ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * (dtheta1 * dtheta1) * sinTheta2 - phi2)
         / (m2 * (lc2 * lc2) + i2 - (d2 * d2) / d1);
@@ -157,12 +165,12 @@ public final class Acrobot extends EpisodicEnvironment {
   }
 
   private float[] observation() {
-    return new float[] {(float) SvmlSinCos.cos(s[0]), (float) SvmlSinCos.sin(s[0]), (float) SvmlSinCos.cos(s[1]),
-        (float) SvmlSinCos.sin(s[1]), (float) s[2], (float) s[3]};
+    return new float[] {(float) trig.cos(s[0]), (float) trig.sin(s[0]), (float) trig.cos(s[1]),
+        (float) trig.sin(s[1]), (float) s[2], (float) s[3]};
   }
 
   @Override
   public String toString() {
-    return "Acrobot-v1()";
+    return "Acrobot-v1(sin_cos=" + trig.optionName() + ")";
   }
 }

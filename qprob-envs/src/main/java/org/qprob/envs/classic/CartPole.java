@@ -35,6 +35,7 @@ public final class CartPole extends EpisodicEnvironment {
           Float.POSITIVE_INFINITY});
 
   private final boolean suttonBartoReward;
+  private final SinCos trig;
   private double x;
   private double xDot;
   private double theta;
@@ -42,8 +43,13 @@ public final class CartPole extends EpisodicEnvironment {
 
   /** @param suttonBartoReward Gymnasium's {@code sutton_barto_reward}: reward 0 per step and -1 on termination */
   public CartPole(boolean suttonBartoReward) {
+    this(suttonBartoReward, SinCos.SVML);
+  }
+
+  CartPole(boolean suttonBartoReward, SinCos trig) {
     super("CartPole-v1", 2);
     this.suttonBartoReward = suttonBartoReward;
+    this.trig = trig;
   }
 
   @Override
@@ -80,9 +86,9 @@ public final class CartPole extends EpisodicEnvironment {
   @Override
   protected StepResult advance(int action) {
     double force = action == 1 ? FORCE_MAG : -FORCE_MAG;
-    // Gymnasium calls numpy's cos and sin here, as the golden trace recorded them: see SvmlSinCos.
-    double cosTheta = SvmlSinCos.cos(theta);
-    double sinTheta = SvmlSinCos.sin(theta);
+    // Gymnasium calls numpy's cos and sin here: see SinCos.
+    double cosTheta = trig.cos(theta);
+    double sinTheta = trig.sin(theta);
     // The same operations in the same order as Gymnasium, so that every double matches.
     double temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sinTheta) / TOTAL_MASS;
     double thetaAcc = (GRAVITY * sinTheta - cosTheta * temp)
@@ -104,6 +110,6 @@ public final class CartPole extends EpisodicEnvironment {
 
   @Override
   public String toString() {
-    return "CartPole-v1(sutton_barto_reward=" + suttonBartoReward + ")";
+    return "CartPole-v1(sutton_barto_reward=" + suttonBartoReward + ", sin_cos=" + trig.optionName() + ")";
   }
 }

@@ -5,8 +5,9 @@ import org.qprob.api.env.Environment;
 import org.qprob.envs.RegisteredEnvironmentProvider;
 
 /**
- * {@code CartPole-v1}: {@link CartPole} with Gymnasium's 500-step time limit and reward threshold 475. Option:
- * {@code sutton_barto_reward} (default false).
+ * {@code CartPole-v1}: {@link CartPole} with Gymnasium's 500-step time limit and reward threshold 475. Options:
+ * {@code sutton_barto_reward} (default false), {@code sin_cos} ({@code svml} | {@code correctly-rounded}, default
+ * svml; see {@link SinCos}).
  */
 public final class CartPoleProvider extends RegisteredEnvironmentProvider {
   public CartPoleProvider() {
@@ -16,6 +17,6 @@ public final class CartPoleProvider extends RegisteredEnvironmentProvider {
 
   @Override
   protected Environment make(Options options) {
-    return new CartPole(options.getBoolean("sutton_barto_reward", false));
+    return new CartPole(options.getBoolean("sutton_barto_reward", false), SinCos.of(options));
   }
 }

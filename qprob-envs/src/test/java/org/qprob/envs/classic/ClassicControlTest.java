@@ -141,6 +141,17 @@ class ClassicControlTest {
   }
 
   @Test
+  void sinCosIsAnOptionOfCartPoleAndAcrobot() {
+    assertThat(Environments.make("Acrobot-v1").toString()).contains("sin_cos=svml");
+    assertThat(Environments.make("Acrobot-v1", Map.of("sin_cos", "correctly-rounded")).toString())
+        .contains("sin_cos=correctly-rounded");
+    assertThat(Environments.make("CartPole-v1", Map.of("sin_cos", "correctly-rounded")).toString())
+        .contains("sin_cos=correctly-rounded");
+    assertThatThrownBy(() -> Environments.make("Acrobot-v1", Map.of("sin_cos", "libm")))
+        .hasMessage("env Acrobot-v1: option sin_cos = \"libm\" is invalid; expected one of [svml, correctly-rounded]");
+  }
+
+  @Test
   void mountainCarGoalVelocityIsAnOption() {
     Environment env = Environments.make("MountainCar-v0", Map.of("goal_velocity", 0.06));
     env.resetTo(new double[] {0.49, 0.05});

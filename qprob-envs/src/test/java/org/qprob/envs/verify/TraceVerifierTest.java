@@ -32,6 +32,49 @@ class TraceVerifierTest {
     assertThat(report.envIds()).containsExactly(id);
   }
 
+  /**
+   * Gymnasium's Acrobot gives different trajectories under different NumPy releases: 1.22-1.24 on AVX-512 (the golden
+   * trace) compute float64 sin/cos with Intel SVML, 1.25 and later with the C library, here glibc, which rounds them
+   * correctly on every recorded step. Of seeds 0-9 two differ; the NumPy 2.4.6 recording of those two is replayed
+   * exactly with {@code sin_cos: correctly-rounded}, and neither recording is replayed by the other choice.
+   */
+  @Test
+  void acrobotReplaysTheNumpy2RecordingWithCorrectlyRoundedSinCosAndOnlyWithIt(@TempDir Path dir) throws Exception {
+    Path numpy2 = Path.of(getClass().getResource("/acrobot/Acrobot-v1-numpy2.jsonl").toURI());
+    TraceReport correctlyRounded = verifier.verify(numpy2);
+    assertThat(correctlyRounded.passed()).as(correctlyRounded.summary()).isTrue();
+    assertThat(correctlyRounded.episodes()).isEqualTo(2);
+    assertThat(correctlyRounded.steps()).isEqualTo(992);
+
+    TraceReport svmlOnNumpy2 = verifier.verify(withOptions(numpy2, "{}", dir.resolve("svml.jsonl")));
+    assertThat(svmlOnNumpy2.passed()).isFalse();
+    assertThat(svmlOnNumpy2.mismatchedEpisodes()).isEqualTo(2);
+
+    TraceReport correctlyRoundedOnGolden = verifier.verify(withOptions(Environments.golden("Acrobot-v1"),
+        "{\"sin_cos\": \"correctly-rounded\"}", dir.resolve("correctly-rounded.jsonl")));
+    assertThat(correctlyRoundedOnGolden.mismatchedEpisodes()).as("seeds 2 and 4").isEqualTo(2);
+    assertThat(correctlyRoundedOnGolden.firstMismatch()).contains(":3 step 453");
+    assertThat(correctlyRoundedOnGolden.maxObservationDifference()).isLessThan(1e-5);
+    assertThat(correctlyRoundedOnGolden.rewardMismatches() + correctlyRoundedOnGolden.terminatedMismatches()).isZero();
+  }
+
+  @Test
+  void cartPoleReplaysItsTraceWithEitherSinCos(@TempDir Path dir) throws IOException {
+    TraceReport report = verifier.verify(withOptions(Environments.golden("CartPole-v1"),
+        "{\"sin_cos\": \"correctly-rounded\"}", dir.resolve("cartpole.jsonl")));
+    assertThat(report.passed()).as(report.summary()).isTrue();
+  }
+
+  private static Path withOptions(Path trace, String options, Path out) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(trace)) {
+      ObjectNode record = (ObjectNode) JSON.readTree(line);
+      record.set("options", JSON.readTree(options));
+      lines.add(JSON.writeValueAsString(record));
+    }
+    return Files.write(out, lines);
+  }
+
   @Test
   void reportsAnAlteredTraceAsMismatching(@TempDir Path dir) throws IOException {
     List<String> lines = Files.readAllLines(Environments.golden("CartPole-v1"));

@@ -2,57 +2,23 @@ package org.qprob.envs.classic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CorrectlyRoundedSinCosTest {
-  /** One row of {@code acrobot/correctly-rounded-sincos.csv}: x, cos(x), sin(x), rounded from 300-bit values. */
-  private record Vector(double x, double cos, double sin) {}
-
-  private static List<Vector> vectors;
-
-  @BeforeAll
-  static void readVectors() {
-    vectors = new ArrayList<>();
-    try (InputStream in = CorrectlyRoundedSinCosTest.class.getResourceAsStream("/acrobot/correctly-rounded-sincos.csv")) {
-      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split(",");
-        vectors.add(new Vector(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final List<SinCosVectors> VECTORS = SinCosVectors.read("/acrobot/correctly-rounded-sincos.csv");
 
   @Test
   void matchesTheCorrectlyRoundedValuesBitForBit() {
-    assertThat(vectors).hasSizeGreaterThan(5000);
-    List<String> wrong = new ArrayList<>();
-    for (Vector v : vectors) {
-      if (Double.doubleToRawLongBits(CorrectlyRoundedSinCos.cos(v.x())) != Double.doubleToRawLongBits(v.cos())) {
-        wrong.add("cos(" + Double.toHexString(v.x()) + ") = " + CorrectlyRoundedSinCos.cos(v.x()) + ", not " + v.cos());
-      }
-      if (Double.doubleToRawLongBits(CorrectlyRoundedSinCos.sin(v.x())) != Double.doubleToRawLongBits(v.sin())) {
-        wrong.add("sin(" + Double.toHexString(v.x()) + ") = " + CorrectlyRoundedSinCos.sin(v.x()) + ", not " + v.sin());
-      }
-    }
-    assertThat(wrong).isEmpty();
+    assertThat(VECTORS).hasSizeGreaterThan(5000);
+    assertThat(SinCosVectors.mismatches(VECTORS, CorrectlyRoundedSinCos::cos, CorrectlyRoundedSinCos::sin)).isEmpty();
   }
 
   /** The {@link java.math.BigDecimal} fallback, taken when the fast result is too close to call, is itself exact. */
   @Test
   void theSlowPathMatchesTheVectorsToo() {
-    for (Vector v : vectors.subList(0, 1500)) {
+    for (SinCosVectors v : VECTORS.subList(0, 1500)) {
       if (Math.abs(v.x()) < 0x1p-500) {
         continue;
       }

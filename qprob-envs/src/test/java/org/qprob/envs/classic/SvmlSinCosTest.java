@@ -2,64 +2,30 @@ package org.qprob.envs.classic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SvmlSinCosTest {
-  /** One row of {@code acrobot/svml-sincos.csv}: x, np.cos(x), np.sin(x) from NumPy 1.24.4 on AVX-512. */
-  private record Vector(double x, double cos, double sin) {}
-
-  private static List<Vector> vectors;
-
-  @BeforeAll
-  static void readVectors() {
-    vectors = new ArrayList<>();
-    try (InputStream in = SvmlSinCosTest.class.getResourceAsStream("/acrobot/svml-sincos.csv")) {
-      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split(",");
-        vectors.add(new Vector(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final List<SinCosVectors> VECTORS = SinCosVectors.read("/acrobot/svml-sincos.csv");
 
   @Test
   void matchesNumpy124OnAvx512BitForBit() {
-    assertThat(vectors).hasSizeGreaterThan(3000);
-    List<String> wrong = new ArrayList<>();
-    for (Vector v : vectors) {
-      if (Double.doubleToRawLongBits(SvmlSinCos.cos(v.x())) != Double.doubleToRawLongBits(v.cos())) {
-        wrong.add("cos(" + Double.toHexString(v.x()) + ") = " + SvmlSinCos.cos(v.x()) + ", numpy " + v.cos());
-      }
-      if (Double.doubleToRawLongBits(SvmlSinCos.sin(v.x())) != Double.doubleToRawLongBits(v.sin())) {
-        wrong.add("sin(" + Double.toHexString(v.x()) + ") = " + SvmlSinCos.sin(v.x()) + ", numpy " + v.sin());
-      }
-    }
-    assertThat(wrong).isEmpty();
+    assertThat(VECTORS).hasSizeGreaterThan(3000);
+    assertThat(SinCosVectors.mismatches(VECTORS, SvmlSinCos::cos, SvmlSinCos::sin)).isEmpty();
   }
 
-  /** The vectors tell the kernels apart from a correctly rounded library: Java's own sin/cos miss many of them. */
+  /** The VECTORS tell the kernels apart from a correctly rounded library: Java's own sin/cos miss many of them. */
   @Test
   void theVectorsDistinguishSvmlFromJavasSinCos() {
-    long cosDiffer = vectors.stream().filter(v -> Math.cos(v.x()) != v.cos()).count();
-    long sinDiffer = vectors.stream().filter(v -> Math.sin(v.x()) != v.sin()).count();
-    assertThat(cosDiffer).isGreaterThan(vectors.size() / 4);
-    assertThat(sinDiffer).isGreaterThan(vectors.size() / 4);
+    long cosDiffer = VECTORS.stream().filter(v -> Math.cos(v.x()) != v.cos()).count();
+    long sinDiffer = VECTORS.stream().filter(v -> Math.sin(v.x()) != v.sin()).count();
+    assertThat(cosDiffer).isGreaterThan(VECTORS.size() / 4);
+    assertThat(sinDiffer).isGreaterThan(VECTORS.size() / 4);
   }
 
   /** SVML documents its low-accuracy kernels as under 4 ulp; far from the zeros this holds against StrictMath. */

@@ -19,7 +19,7 @@ class SvmlSinCosTest {
     assertThat(SinCosVectors.mismatches(VECTORS, SvmlSinCos::cos, SvmlSinCos::sin)).isEmpty();
   }
 
-  /** The VECTORS tell the kernels apart from a correctly rounded library: Java's own sin/cos miss many of them. */
+  /** The vectors tell the kernels apart from a correctly rounded library: Java's own sin/cos miss many of them. */
   @Test
   void theVectorsDistinguishSvmlFromJavasSinCos() {
     long cosDiffer = VECTORS.stream().filter(v -> Math.cos(v.x()) != v.cos()).count();

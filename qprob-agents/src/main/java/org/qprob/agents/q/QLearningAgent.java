@@ -182,10 +182,10 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     if (experience.updateDue()) {
       experience.sample(indices);
       Step step = compute(indices);
-      online.step(step.gradient());
+      double gradientNorm = online.step(step.gradient());
       hostStale = true;
       experience.countUpdate();
-      result = new UpdateResult(true, step.loss(), step.meanBeta());
+      result = new UpdateResult(true, step.loss(), step.meanBeta(), gradientNorm);
     }
     if (target != null && experience.atStepMultipleOf(config.target().updateEvery())) {
       target.follow(online, config.target().polyakTau());

@@ -170,11 +170,10 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     if (experience.updateDue()) {
       experience.sample(indices);
       Steps s = compute(indices);
-      q.step(s.qGradient());
-      v.step(s.vGradient());
+      double gradientNorm = Math.hypot(q.step(s.qGradient()), v.step(s.vGradient()));
       hostStale = true;
       experience.countUpdate();
-      result = new UpdateResult(true, s.qLoss(), Double.NaN);
+      result = new UpdateResult(true, s.qLoss(), Double.NaN, gradientNorm);
     }
     if (qTarget != null && experience.atStepMultipleOf(config.target().updateEvery())) {
       qTarget.follow(q, config.target().polyakTau());

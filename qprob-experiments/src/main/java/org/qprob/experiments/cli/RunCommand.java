@@ -143,8 +143,8 @@ public final class RunCommand implements Callable<Integer> {
     long failed = outcomes.stream().filter(RunOutcome::failed).count();
     long diverged = outcomes.stream().filter(RunOutcome::diverged).count();
     if (diverged > 0) {
-      stderr.println("qprob: " + diverged + " of " + outcomes.size() + " runs diverged (a NaN or infinite loss or"
-          + " parameter); their provenance.json says at which env step, their files are kept");
+      stderr.println("qprob: " + diverged + " of " + outcomes.size() + " runs diverged (a NaN or infinite loss,"
+          + " gradient or parameter); their provenance.json says at which env step, their files are kept");
     }
     if (failed > 0) {
       stderr.println("qprob: " + failed + " of " + outcomes.size() + " runs failed; their error.txt says why;"

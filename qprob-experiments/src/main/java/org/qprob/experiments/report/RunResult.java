@@ -29,7 +29,7 @@ public record RunResult(String variant, long seed, Path folder, String status, S
     return "finished".equals(status);
   }
 
-  /** Whether a NaN or infinite loss or parameter stopped the run. */
+  /** Whether a NaN or infinite loss, gradient or parameter stopped the run. */
   public boolean diverged() {
     return "diverged".equals(status);
   }

@@ -130,7 +130,7 @@ public final class SummaryTable {
       for (RunResult r : diverged) {
         names.add(r.variant() + "/seed-" + r.seed() + " (" + (r.note() == null ? "diverged" : r.note()) + ")");
       }
-      b.append(String.join(", ", names)).append(". A NaN or infinite loss or parameter stopped them; their files"
+      b.append(String.join(", ", names)).append(". A NaN or infinite loss, gradient or parameter stopped them; their files"
           + " hold the episodes up to then.\n");
     }
     if (!others.isEmpty()) {

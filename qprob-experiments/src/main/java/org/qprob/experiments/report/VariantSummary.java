@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * @param variant the variant's name
  * @param seeds finished seeds counted
  * @param unfinished seeds configured but not finished (missing, interrupted, diverged or failed)
- * @param diverged of those, the seeds a NaN or infinite loss or parameter stopped
+ * @param diverged of those, the seeds a NaN or infinite loss, gradient or parameter stopped
  * @param finalTraining per seed, the mean training return of its last {@code finalEpisodes} episodes
  * @param finalEvaluation per seed, the mean return of its last greedy evaluation (NaN seeds, without one, left out)
  * @param threshold the return counted as solving the task; null if none

@@ -23,7 +23,7 @@ import java.util.List;
  * @param episodes training episodes finished, or null while running
  * @param envSteps training env steps taken, or null while running
  * @param error the failure's or the divergence's one-line message, or null
- * @param divergedAtEnvStep the training env step at which a NaN or infinite loss or parameter was seen, or null
+ * @param divergedAtEnvStep the training env step at which a NaN or infinite loss, gradient or parameter was seen, or null
  * @param resumes each time the run continued from a checkpoint: when, from where, on which code
  * @param code the code version the run started with
  * @param platform the platform
@@ -38,7 +38,7 @@ public record Provenance(String experiment, String variant, long seed, RunSeeds 
   public static final String RUNNING = "running";
   /** The status of a run that ended normally. */
   public static final String FINISHED = "finished";
-  /** The status of a run stopped by a NaN or infinite loss or parameter. */
+  /** The status of a run stopped by a NaN or infinite loss, gradient or parameter. */
   public static final String DIVERGED = "diverged";
   /** The status of a run that failed. */
   public static final String FAILED = "failed";

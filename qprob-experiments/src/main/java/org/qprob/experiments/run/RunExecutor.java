@@ -168,12 +168,17 @@ public final class RunExecutor {
           }
           return Signal.CONTINUE;
         }).withUpdateListener((step, episode, u) -> {
-          if (Double.isFinite(u.loss())) {
-            return Signal.CONTINUE;
+          String where = "diverged at env step " + step + " (episode " + (episode + 1) + "): ";
+          if (!Double.isFinite(u.loss())) {
+            divergence[0] = new Divergence(step, where + "loss = " + u.loss());
+            return Signal.STOP;
           }
-          divergence[0] = new Divergence(step, "diverged at env step " + step + " (episode " + (episode + 1)
-              + "): loss = " + u.loss());
-          return Signal.STOP;
+          if (!Double.isFinite(u.gradientNorm())) {
+            divergence[0] = new Divergence(step, where + "gradient norm = " + u.gradientNorm() + " at loss = "
+                + u.loss() + " (the gradient overflowed the network's precision)");
+            return Signal.STOP;
+          }
+          return Signal.CONTINUE;
         }).withCheckpoints(spec.checkpoint().everyEnvSteps(), p -> {
           calibration.checkpointed(p);
           saveCheckpoint(folder, hash, false, p, episodes, evaluations, bytes(agent));

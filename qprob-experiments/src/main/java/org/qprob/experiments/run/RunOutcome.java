@@ -26,7 +26,7 @@ public record RunOutcome(RunSpec spec, String status, boolean skipped, long epis
     return Provenance.FINISHED.equals(status);
   }
 
-  /** Whether the run was stopped by a NaN or infinite loss or parameter (now or before). */
+  /** Whether the run was stopped by a NaN or infinite loss, gradient or parameter (now or before). */
   public boolean diverged() {
     return Provenance.DIVERGED.equals(status);
   }

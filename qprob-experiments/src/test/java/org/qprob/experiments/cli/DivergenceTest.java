@@ -16,7 +16,7 @@ import org.qprob.experiments.config.ConfigMapper;
 import org.qprob.experiments.run.RunFiles;
 
 /**
- * A NaN or infinite loss or parameter stops that run with the env step in its message, marks it diverged (provenance,
+ * A NaN or infinite loss, gradient or parameter stops that run with the env step in its message, marks it diverged (provenance,
  * console, summary), keeps its files, lets the other runs finish, and a rerun keeps it as it is.
  */
 class DivergenceTest {
@@ -119,6 +119,26 @@ class DivergenceTest {
   }
 
   @Test
+  void anOverflowingGradientStopsTheRunAtItsStepNamingTheGradient() throws IOException {
+    // test-inf-gradient keeps a finite loss and finite parameters but reports an infinite gradient norm at update 30
+    Path config = Files.writeString(dir.resolve("gradient.yaml"), """
+        name: gradient
+        seeds: [2]
+        budget: {envSteps: 300}
+        evaluation: {everyEnvSteps: 0}
+        defaults: {agent: {type: test-inf-gradient, replay: {batchSize: 30}}}
+        """);
+    Path out = dir.resolve("out");
+    Cli.Result r = Cli.run("run", config.toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    JsonNode p = provenance(out.resolve("default/seed-2"));
+    assertThat(p.get("status").asText()).isEqualTo("diverged");
+    assertThat(p.get("divergedAtEnvStep").asLong()).isEqualTo(30);
+    assertThat(p.get("error").asText()).matches("diverged at env step 30 \\(episode \\d+\\): gradient norm = Infinity"
+        + " at loss = 0\\.0333+\\d* \\(the gradient overflowed the network's precision\\)");
+  }
+
+  @Test
   void aRealAgentWithAnAbsurdLearningRateDiverges() throws IOException {
     // plain SGD at learning rate 10 on unclipped squared TD errors: the weights blow up within a few hundred steps
     Path config = Files.writeString(dir.resolve("absurd.yaml"), """
@@ -139,7 +159,8 @@ class DivergenceTest {
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     JsonNode p = provenance(out.resolve("default/seed-0"));
     assertThat(p.get("status").asText()).isEqualTo("diverged");
-    assertThat(p.get("error").asText()).matches("diverged at env step \\d+ \\(episode \\d+\\): loss = (NaN|Infinity)");
+    assertThat(p.get("error").asText()).matches("diverged at env step \\d+ \\(episode \\d+\\): (loss = (NaN|Infinity)"
+        + "|gradient norm = (Infinity|NaN) at loss = .+ \\(the gradient overflowed the network's precision\\))");
     assertThat(p.get("divergedAtEnvStep").asLong()).isBetween(65L, 2000L);
   }
 }

@@ -12,26 +12,62 @@ import org.qprob.api.agent.Transition;
 import org.qprob.api.agent.UpdateResult;
 
 /**
- * Test plugins, registered through this module's test resources: {@code test-nan-loss}, an agent whose loss is finite
- * until its update number {@code replay.batchSize} and NaN on that one, and {@code test-nan-parameters}, whose loss
- * stays finite but whose parameters report non-finite from its update number {@code replay.batchSize} on (the
- * batch size just sets the step in a config). Both push left, draw nothing, and checkpoint their counter.
+ * Test plugins, registered through this module's test resources, that diverge at their update number
+ * {@code replay.batchSize} (the batch size just sets the step in a config): {@code test-nan-loss} reports a NaN loss
+ * on that update, {@code test-nan-parameters} keeps a finite loss but reports non-finite parameters from then on, and
+ * {@code test-inf-gradient} reports a finite loss with an infinite gradient norm on that update. All push left, draw
+ * nothing, and checkpoint their counter.
  */
 public final class DivergingAgentFactory implements AgentFactory {
-  private final boolean viaParameters;
+  /** How the agent diverges. */
+  enum Mode {
+    LOSS("test-nan-loss", "test agent whose loss is NaN at update replay.batchSize"),
+    PARAMETERS("test-nan-parameters", "test agent whose parameters turn NaN at update replay.batchSize"),
+    GRADIENT("test-inf-gradient", "test agent whose gradient norm is infinite at update replay.batchSize");
+
+    final String name;
+    final String description;
+
+    Mode(String name, String description) {
+      this.name = name;
+      this.description = description;
+    }
+  }
+
+  private final Mode mode;
 
   /** The NaN-loss agent (what ServiceLoader builds). */
   public DivergingAgentFactory() {
-    this(false);
+    this(Mode.LOSS);
   }
 
-  DivergingAgentFactory(boolean viaParameters) {
-    this.viaParameters = viaParameters;
+  DivergingAgentFactory(Mode mode) {
+    this.mode = mode;
   }
 
   /** The agent whose parameters become non-finite, as a separate provider. */
   public static final class Parameters implements AgentFactory {
-    private final DivergingAgentFactory inner = new DivergingAgentFactory(true);
+    private final DivergingAgentFactory inner = new DivergingAgentFactory(Mode.PARAMETERS);
+
+    @Override
+    public String name() {
+      return inner.name();
+    }
+
+    @Override
+    public String description() {
+      return inner.description();
+    }
+
+    @Override
+    public Agent create(AgentSetup setup) {
+      return inner.create(setup);
+    }
+  }
+
+  /** The agent whose gradient overflows, as a separate provider. */
+  public static final class Gradient implements AgentFactory {
+    private final DivergingAgentFactory inner = new DivergingAgentFactory(Mode.GRADIENT);
 
     @Override
     public String name() {
@@ -51,29 +87,27 @@ public final class DivergingAgentFactory implements AgentFactory {
 
   @Override
   public String name() {
-    return viaParameters ? "test-nan-parameters" : "test-nan-loss";
+    return mode.name;
   }
 
   @Override
   public String description() {
-    return viaParameters ? "test agent whose parameters turn NaN at update replay.batchSize"
-        : "test agent whose loss is NaN at update replay.batchSize";
+    return mode.description;
   }
 
   @Override
   public Agent create(AgentSetup setup) {
-    int at = setup.config().replay().batchSize();
-    return new Diverging(at, viaParameters);
+    return new Diverging(setup.config().replay().batchSize(), mode);
   }
 
   private static final class Diverging implements Agent, FiniteParameters {
     private final int at;
-    private final boolean viaParameters;
+    private final Mode mode;
     private int updates;
 
-    Diverging(int at, boolean viaParameters) {
+    Diverging(int at, Mode mode) {
       this.at = at;
-      this.viaParameters = viaParameters;
+      this.mode = mode;
     }
 
     @Override
@@ -87,13 +121,15 @@ public final class DivergingAgentFactory implements AgentFactory {
     @Override
     public UpdateResult update() {
       updates++;
-      boolean nan = !viaParameters && updates == at;
-      return new UpdateResult(true, nan ? Double.NaN : 1.0 / updates, Double.NaN);
+      boolean now = updates == at;
+      double loss = mode == Mode.LOSS && now ? Double.NaN : 1.0 / updates;
+      double gradientNorm = mode == Mode.GRADIENT && now ? Double.POSITIVE_INFINITY : 1.0;
+      return new UpdateResult(true, loss, Double.NaN, gradientNorm);
     }
 
     @Override
     public boolean parametersFinite() {
-      return !viaParameters || updates < at;
+      return mode != Mode.PARAMETERS || updates < at;
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class ExperimentReport {
     }
     AtomicFiles.writeString(folder.resolve(SUMMARY_CSV), SummaryTable.csv(summaries));
     int finalEpisodes = config.report().finalEpisodes();
-    List<VariantComparison> comparisons = PairwiseComparisons.of(results.runs(), finalEpisodes, bootstrap);
+    List<VariantComparison> comparisons = PairwiseComparisons.of(results, finalEpisodes, bootstrap);
     if (!comparisons.isEmpty()) {
       AtomicFiles.writeString(folder.resolve(COMPARISONS_CSV), PairwiseComparisons.csv(comparisons));
     }

@@ -3,7 +3,6 @@ package org.qprob.experiments.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Every pair of variants compared on the {@link SeedMetric}s: the difference of the means with its bootstrap interval,
@@ -17,15 +16,14 @@ public final class PairwiseComparisons {
 
   private PairwiseComparisons() {}
 
-  /** Each pair {@code (a, b)} of variants with {@code a} before {@code b} in {@code runs}' order, on each metric. */
-  public static List<VariantComparison> of(Map<String, List<RunResult>> runs, int finalEpisodes,
-      Bootstrap bootstrap) {
-    List<String> variants = List.copyOf(runs.keySet());
+  /** Each pair {@code (a, b)} of variants with {@code a} before {@code b} in the config's order, on each metric. */
+  public static List<VariantComparison> of(ExperimentResults results, int finalEpisodes, Bootstrap bootstrap) {
+    List<String> variants = List.copyOf(results.runs().keySet());
     List<VariantComparison> comparisons = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
       for (int j = i + 1; j < variants.size(); j++) {
-        List<RunResult> a = finished(runs.get(variants.get(i)));
-        List<RunResult> b = finished(runs.get(variants.get(j)));
+        List<RunResult> a = results.finished(variants.get(i));
+        List<RunResult> b = results.finished(variants.get(j));
         for (SeedMetric metric : SeedMetric.values()) {
           comparisons.add(VariantComparison.of(metric, variants.get(i), metric.of(a, finalEpisodes),
               variants.get(j), metric.of(b, finalEpisodes), bootstrap));
@@ -33,10 +31,6 @@ public final class PairwiseComparisons {
       }
     }
     return comparisons;
-  }
-
-  private static List<RunResult> finished(List<RunResult> runs) {
-    return runs.stream().filter(RunResult::finished).toList();
   }
 
   /** The text of {@code comparisons.csv}: one row per pair and metric. */

@@ -20,4 +20,12 @@ public interface AgentFactory {
    * backup with a point loss).
    */
   Agent create(AgentSetup setup);
+
+  /**
+   * The memory the agent {@link #create} would build needs, estimated without allocating it, so a config too large
+   * for the machine is refused up front; {@link MemoryEstimate#UNKNOWN} (the default) when the factory cannot say.
+   */
+  default MemoryEstimate memory(AgentSetup setup) {
+    return MemoryEstimate.UNKNOWN;
+  }
 }

@@ -14,8 +14,9 @@ import org.qprob.api.agent.Transition;
 /**
  * The experience side of a replay agent: the replay buffer and the stream that samples it, the exploration that picks
  * actions, and the counters (environment steps observed, gradient steps taken, the step last considered for an
- * update). It decides when an update is due: once per environment step, when the buffer holds more than
- * {@code replay.learningStarts} transitions and the step count is a multiple of {@code replay.updateEvery}.
+ * update). It decides when an update is due: once per environment step, when more than {@code replay.learningStarts}
+ * environment steps have been taken and the step count is a multiple of {@code replay.updateEvery}; each update event
+ * takes {@code replay.gradientSteps} gradient steps.
  *
  * <p>The replay and exploration streams are derived from the agent's seed under the names {@code "replay"} and
  * {@code "exploration"}.
@@ -59,9 +60,18 @@ public final class Experience {
     return true;
   }
 
-  /** Whether this step takes a gradient step: past learning starts and on a {@code replay.updateEvery} step. */
+  /**
+   * Whether this step is an update event: more than {@code replay.learningStarts} environment steps taken (as CleanRL's
+   * {@code global_step > learning_starts}), and the step count a multiple of {@code replay.updateEvery}. The buffer
+   * then holds at least a batch: {@code learningStarts >= batchSize - 1} and {@code capacity >= batchSize}.
+   */
   public boolean updateDue() {
-    return buffer.size() > replay.learningStarts() && steps % replay.updateEvery() == 0;
+    return steps > replay.learningStarts() && steps % replay.updateEvery() == 0;
+  }
+
+  /** The gradient steps an update event takes, each on its own sample ({@code replay.gradientSteps}). */
+  public int gradientSteps() {
+    return replay.gradientSteps();
   }
 
   /** Fills {@code indices} with a uniform sample of buffer positions, without replacement, from the replay stream. */

@@ -16,18 +16,24 @@ import org.qprob.api.loss.TargetKind;
  *
  * <ul>
  *   <li>{@code plain}: {@code exp(z) - z - 1};
- *   <li>{@code clipped}: the same on {@code z} clamped to {@code [-max_clip, max_clip]}, with zero gradient where
- *       clamped;
+ *   <li>{@code clipped}: the same on {@code z} clamped, with zero gradient where clamped: to {@code z <= max_clip}
+ *       ({@code clip_side: upper}) or to {@code [-max_clip, max_clip]} ({@code clip_side: both});
  *   <li>{@code max-rescaled}: the stable form of the XQL code, {@code exp(-m) (exp(z) - z - 1)} =
  *       {@code exp(z - m) - z exp(-m) - exp(-m)} with {@code m = max(max over the batch of z, -1)} held constant (it
  *       rescales the batch's gradients, an adaptive learning rate that leaves the minimiser unchanged); {@code z} is
- *       clamped to {@code [-max_clip, max_clip]} first, as in the XQL code, unless {@code max_clip} is {@code none}.
+ *       clamped first as for {@code clipped}, unless {@code max_clip} is {@code none}.
  * </ul>
+ *
+ * <p>Which side is clamped ({@code clip_side}): {@code upper} ({@code min(z, max_clip)}, the default) follows XQL's
+ * offline code, with which the paper's D4RL results were made (also JAX-CORL's port); {@code both}
+ * ({@code clamp(z, -max_clip, max_clip)}) follows its online PyTorch code. {@code exp(z)} is stable for very negative
+ * {@code z}, so the lower clamp buys no stability; it only zeroes the gradient of every sample more than
+ * {@code max_clip * beta} below the prediction, which biases the Gumbel-regression estimate upward.
  *
  * <p>Options: {@code beta} = 1.0 (default), finite {@code > 0}; {@code form} = {@code max-rescaled} (default),
  * {@code clipped} or {@code plain}; {@code max_clip} = 7 (default, the XQL code's) for {@code clipped} and
  * {@code max-rescaled}, a number {@code > 0} or {@code none} (also {@code inf}); only {@code none} is accepted with
- * {@code plain}. The default is the form the XQL paper's DQN experiments train with (max-rescaled and clipped): the
+ * {@code plain}; {@code clip_side} = {@code upper} (default) or {@code both}, not with {@code plain}. The default is the form the XQL paper's DQN experiments train with (max-rescaled and clipped): the
  * plain form's {@code exp(z)} overflows and its gradients explode as soon as a TD target outruns the prediction by a
  * few {@code beta}.
  *
@@ -85,17 +91,65 @@ public final class XqlLoss implements Loss {
     }
   }
 
+  /** Which side of {@code z} the clamp bounds. */
+  public enum ClipSide {
+    /** {@code min(z, max_clip)}: XQL's offline code (the paper's D4RL results). */
+    UPPER("upper") {
+      @Override
+      double clamp(double z, double maxClip) {
+        return z > maxClip ? maxClip : z;
+      }
+    },
+    /** {@code clamp(z, -max_clip, max_clip)}: XQL's online PyTorch code. */
+    BOTH("both") {
+      @Override
+      double clamp(double z, double maxClip) {
+        return z > maxClip ? maxClip : (z < -maxClip ? -maxClip : z);
+      }
+    };
+
+    private final String key;
+
+    ClipSide(String key) {
+      this.key = key;
+    }
+
+    /** {@code z} clamped on this side (or sides) at {@code maxClip}. */
+    abstract double clamp(double z, double maxClip);
+
+    /** The option value naming it. */
+    public String key() {
+      return key;
+    }
+
+    /** The side an option value names. */
+    public static ClipSide of(String key) {
+      for (ClipSide c : values()) {
+        if (c.key.equals(key)) {
+          return c;
+        }
+      }
+      throw new IllegalArgumentException(NAME + ": clip_side = \"" + key + "\" is invalid; expected one of " + keys());
+    }
+
+    static List<String> keys() {
+      return List.of(UPPER.key, BOTH.key);
+    }
+  }
+
   private final double beta;
   private final Form form;
   private final double maxClip;
+  private final ClipSide clipSide;
 
   /**
    * @param beta the temperature, finite and {@code > 0}
    * @param form the variant
-   * @param maxClip the clamp on {@code |z|}, {@code > 0} or {@code Double.POSITIVE_INFINITY} for none; must be infinite
+   * @param maxClip the clamp on {@code z}, {@code > 0} or {@code Double.POSITIVE_INFINITY} for none; must be infinite
    *     for {@link Form#PLAIN}
+   * @param clipSide which side of {@code z} is clamped
    */
-  public XqlLoss(double beta, Form form, double maxClip) {
+  public XqlLoss(double beta, Form form, double maxClip, ClipSide clipSide) {
     if (!(beta > 0) || !Double.isFinite(beta)) {
       throw new IllegalArgumentException(NAME + ": beta = " + beta + " is invalid; expected a finite number > 0");
     }
@@ -110,24 +164,39 @@ public final class XqlLoss implements Loss {
       throw new IllegalArgumentException(NAME + ": max_clip = " + maxClip
           + " is invalid with form plain; it applies to forms clipped and max-rescaled");
     }
+    if (clipSide == null) {
+      throw new IllegalArgumentException(NAME + ": clip_side is missing; expected one of " + ClipSide.keys());
+    }
     this.beta = beta;
     this.form = form;
     this.maxClip = maxClip;
+    this.clipSide = clipSide;
   }
 
-  /** The defaults: beta 1, max-rescaled, max_clip 7. */
+  /** The given form and clamp, clamping the upper side only (the default {@code clip_side}). */
+  public XqlLoss(double beta, Form form, double maxClip) {
+    this(beta, form, maxClip, ClipSide.UPPER);
+  }
+
+  /** The defaults: beta 1, max-rescaled, max_clip 7, upper side only. */
   public XqlLoss() {
-    this(DEFAULT_BETA, Form.MAX_RESCALED, DEFAULT_MAX_CLIP);
+    this(DEFAULT_BETA, Form.MAX_RESCALED, DEFAULT_MAX_CLIP, ClipSide.UPPER);
   }
 
-  /** Reads {@code beta}, {@code form} and {@code max_clip}; fails on any other key. */
+  /** Reads {@code beta}, {@code form}, {@code max_clip} and {@code clip_side}; fails on any other key. */
   public static XqlLoss fromOptions(Options options) {
     double beta = options.getDouble("beta", DEFAULT_BETA, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     Form form = Form.of(options.getChoice("form", Form.MAX_RESCALED.key(), Form.keys()));
     double defaultClip = form == Form.PLAIN ? Double.POSITIVE_INFINITY : DEFAULT_MAX_CLIP;
     double maxClip = ExponentClip.option(options, "max_clip", defaultClip, Double.NEGATIVE_INFINITY);
+    boolean sideGiven = options.has("clip_side");
+    ClipSide side = ClipSide.of(options.getChoice("clip_side", ClipSide.UPPER.key(), ClipSide.keys()));
+    if (form == Form.PLAIN && sideGiven) {
+      throw new IllegalArgumentException(NAME + ": clip_side = " + side.key()
+          + " is invalid with form plain; it applies to forms clipped and max-rescaled");
+    }
     options.requireAllUsed();
-    return new XqlLoss(beta, form, maxClip);
+    return new XqlLoss(beta, form, maxClip, side);
   }
 
   public double beta() {
@@ -138,9 +207,14 @@ public final class XqlLoss implements Loss {
     return form;
   }
 
-  /** The clamp on {@code |z|}; infinite for none. */
+  /** The clamp on {@code z}; infinite for none. */
   public double maxClip() {
     return maxClip;
+  }
+
+  /** Which side of {@code z} is clamped. */
+  public ClipSide clipSide() {
+    return clipSide;
   }
 
   @Override
@@ -204,13 +278,13 @@ public final class XqlLoss implements Loss {
   }
 
   private double clamp(double z) {
-    return z > maxClip ? maxClip : (z < -maxClip ? -maxClip : z);
+    return clipSide.clamp(z, maxClip);
   }
 
   @Override
   public String toString() {
     return NAME + "[beta=" + beta + ", form=" + form.key()
-        + (form == Form.PLAIN ? "" : ", max_clip=" + maxClip) + "]";
+        + (form == Form.PLAIN ? "" : ", max_clip=" + maxClip + ", clip_side=" + clipSide.key()) + "]";
   }
 
   /** Registers {@code xql}. */
@@ -223,7 +297,7 @@ public final class XqlLoss implements Loss {
     @Override
     public String description() {
       return "Extreme-Q Gumbel regression exp(z)-z-1, z=(y-q)/beta; options: beta (1.0), "
-          + "form (max-rescaled|clipped|plain), max_clip (7)";
+          + "form (max-rescaled|clipped|plain), max_clip (7), clip_side (upper|both)";
     }
 
     @Override

@@ -68,25 +68,34 @@ class ClippedRegionTest {
   }
 
   @Test
-  void xqlClampedSamplesHaveExactlyZeroGradient() {
-    for (XqlLoss.Form form : new XqlLoss.Form[] {XqlLoss.Form.CLIPPED, XqlLoss.Form.MAX_RESCALED}) {
-      for (double maxClip : new double[] {XqlLoss.DEFAULT_MAX_CLIP, 1.5}) {
-        for (double beta : new double[] {1, 0.05, 5}) {
-          XqlLoss loss = new XqlLoss(beta, form, maxClip);
-          int n = 16;
-          double[] q = new double[n];
-          double[] y = new double[n];
-          for (int i = 0; i < n; i++) {
-            double z = (maxClip + random.nextDouble(1e-3, 1e3)) * (i % 2 == 0 ? 1 : -1);
-            q[i] = random.nextDouble(-5, 5);
-            y[i] = q[i] + z * beta;
-          }
-          LossResult r = loss.evaluate(LossBatch.point(q, y), true);
-          for (int i = 0; i < n; i++) {
-            assertThat(Math.abs((y[i] - q[i]) / beta)).isGreaterThan(maxClip);
-            assertThat(r.dPrediction()[i]).as("%s d/dq[%d]", loss, i).isZero();
-            assertThat(r.dTarget()[i]).as("%s d/dy[%d]", loss, i).isZero();
-            assertThat(r.value()[i]).isFinite();
+  void xqlClampedSamplesHaveExactlyZeroGradientAndTheOthersDoNot() {
+    for (XqlLoss.ClipSide side : XqlLoss.ClipSide.values()) {
+      for (XqlLoss.Form form : new XqlLoss.Form[] {XqlLoss.Form.CLIPPED, XqlLoss.Form.MAX_RESCALED}) {
+        for (double maxClip : new double[] {XqlLoss.DEFAULT_MAX_CLIP, 1.5}) {
+          for (double beta : new double[] {1, 0.05, 5}) {
+            XqlLoss loss = new XqlLoss(beta, form, maxClip, side);
+            int n = 16;
+            double[] q = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+              double z = (maxClip + random.nextDouble(1e-3, 1e3)) * (i % 2 == 0 ? 1 : -1);
+              q[i] = random.nextDouble(-5, 5);
+              y[i] = q[i] + z * beta;
+            }
+            LossResult r = loss.evaluate(LossBatch.point(q, y), true);
+            for (int i = 0; i < n; i++) {
+              double z = (y[i] - q[i]) / beta;
+              assertThat(Math.abs(z)).isGreaterThan(maxClip);
+              assertThat(r.value()[i]).isFinite();
+              if (z > 0 || side == XqlLoss.ClipSide.BOTH) {
+                assertThat(r.dPrediction()[i]).as("%s d/dq[%d], z = %s", loss, i, z).isZero();
+                assertThat(r.dTarget()[i]).as("%s d/dy[%d]", loss, i).isZero();
+              } else {
+                // below the prediction and not clamped: d/dq = -scale * expm1(z) / beta > 0, finite
+                assertThat(r.dPrediction()[i]).as("%s d/dq[%d], z = %s", loss, i, z).isPositive().isFinite();
+                assertThat(r.dTarget()[i]).isEqualTo(-r.dPrediction()[i]);
+              }
+            }
           }
         }
       }

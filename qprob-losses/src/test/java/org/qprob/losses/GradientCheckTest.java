@@ -229,6 +229,8 @@ class GradientCheckTest {
       losses.add(new XqlLoss(beta, XqlLoss.Form.MAX_RESCALED, XqlLoss.DEFAULT_MAX_CLIP));
       losses.add(new XqlLoss(beta, XqlLoss.Form.MAX_RESCALED, 1.5));
       losses.add(new XqlLoss(beta, XqlLoss.Form.MAX_RESCALED, Double.POSITIVE_INFINITY));
+      losses.add(new XqlLoss(beta, XqlLoss.Form.CLIPPED, 1.5, XqlLoss.ClipSide.BOTH));
+      losses.add(new XqlLoss(beta, XqlLoss.Form.MAX_RESCALED, 1.5, XqlLoss.ClipSide.BOTH));
     }
     List<Arguments> out = new ArrayList<>();
     for (int l = 0; l < losses.size(); l++) {

@@ -23,7 +23,8 @@ class NamedCasesTest {
   static Stream<Arguments> pointCases() {
     XqlLoss plain = new XqlLoss(1, XqlLoss.Form.PLAIN, Double.POSITIVE_INFINITY);
     XqlLoss plain2 = new XqlLoss(2, XqlLoss.Form.PLAIN, Double.POSITIVE_INFINITY);
-    XqlLoss clipped = new XqlLoss(1, XqlLoss.Form.CLIPPED, 7);
+    XqlLoss clipped = new XqlLoss(1, XqlLoss.Form.CLIPPED, 7, XqlLoss.ClipSide.BOTH);
+    XqlLoss upper = new XqlLoss(1, XqlLoss.Form.CLIPPED, 7, XqlLoss.ClipSide.UPPER);
     XqlLoss rescaled = new XqlLoss(1, XqlLoss.Form.MAX_RESCALED, 7);
     return Stream.of(
         arguments(named("l2: 3 vs 1 is 4", new L2Loss()), 3.0, 1.0, 4.0, 4.0, -4.0),
@@ -43,6 +44,9 @@ class NamedCasesTest {
         arguments(named("xql plain: z = -1 is 1/e", plain), 1.0, 0.0, 1 / E, 1 - 1 / E, -(1 - 1 / E)),
         arguments(named("xql clipped(7): z = 10 is e^7 - 8, flat", clipped), 0.0, 10.0, Math.exp(7) - 8, 0.0, 0.0),
         arguments(named("xql clipped(7): z = -10 is e^-7 + 6, flat", clipped), 10.0, 0.0, Math.exp(-7) + 6, 0.0, 0.0),
+        arguments(named("xql clipped(7) upper: z = 10 is e^7 - 8, flat", upper), 0.0, 10.0, Math.exp(7) - 8, 0.0, 0.0),
+        arguments(named("xql clipped(7) upper: z = -10 is e^-10 + 9, not flat", upper), 10.0, 0.0,
+            Math.exp(-10) + 9, 1 - Math.exp(-10), -(1 - Math.exp(-10))),
         arguments(named("xql clipped(7): z = 7 (on the clip) is e^7 - 8, not flat", clipped), 0.0, 7.0,
             Math.exp(7) - 8, -(Math.exp(7) - 1), Math.exp(7) - 1),
         arguments(named("xql max-rescaled: alone at z = 2, m = 2: 1 - 3/e^2", rescaled), 0.0, 2.0,

@@ -39,6 +39,9 @@ class ValidationTest {
         arguments(named("xql max_clip with plain", "xql"), Map.of("form", "plain", "max_clip", 7), "form plain"),
         arguments(named("xql max_clip 0", "xql"), Map.of("max_clip", 0), "max_clip = 0.0"),
         arguments(named("xql unknown key", "xql"), Map.of("betta", 1), "unknown option betta"),
+        arguments(named("xql unknown clip side", "xql"), Map.of("clip_side", "lower"), "clip_side = \"lower\""),
+        arguments(named("xql clip side with plain", "xql"), Map.of("form", "plain", "clip_side", "both"),
+            "clip_side = both is invalid with form plain"),
         arguments(named("gumbel-kl unknown objective", "gumbel-kl"), Map.of("objective", "mse"), "objective = \"mse\""),
         arguments(named("gumbel-kl negative clip", "gumbel-kl"), Map.of("exponent_clip", -1), "exponent_clip = -1"),
         arguments(named("gumbel-kl unknown key", "gumbel-kl"), Map.of("clip", 12), "unknown option clip"),
@@ -111,7 +114,7 @@ class ValidationTest {
         arguments("terminal-nll", Head.GUMBEL, TargetKind.POINT, "terminal-nll[exponent_clip=12.0]"),
         arguments("l2", Head.POINT, TargetKind.POINT, "l2[(q - y)^2]"),
         arguments("huber", Head.POINT, TargetKind.POINT, "huber[delta=1.0]"),
-        arguments("xql", Head.POINT, TargetKind.POINT, "xql[beta=1.0, form=max-rescaled, max_clip=7.0]"));
+        arguments("xql", Head.POINT, TargetKind.POINT, "xql[beta=1.0, form=max-rescaled, max_clip=7.0, clip_side=upper]"));
   }
 
   @ParameterizedTest
@@ -139,11 +142,13 @@ class ValidationTest {
           .hasToString("gumbel-kl[objective=cross-entropy, exponent_clip=Infinity]");
       assertThat(create("terminal-nll", Map.of("exponent_clip", none))).hasToString("terminal-nll[exponent_clip=Infinity]");
       assertThat(create("xql", Map.of("max_clip", none)))
-          .hasToString("xql[beta=1.0, form=max-rescaled, max_clip=Infinity]");
+          .hasToString("xql[beta=1.0, form=max-rescaled, max_clip=Infinity, clip_side=upper]");
       assertThat(create("xql", Map.of("form", "plain", "max_clip", none))).hasToString("xql[beta=1.0, form=plain]");
     }
     assertThat(create("xql", Map.of("beta", 2.5, "form", "clipped", "max_clip", 3)))
-        .hasToString("xql[beta=2.5, form=clipped, max_clip=3.0]");
+        .hasToString("xql[beta=2.5, form=clipped, max_clip=3.0, clip_side=upper]");
+    assertThat(create("xql", Map.of("form", "clipped", "clip_side", "both")))
+        .hasToString("xql[beta=1.0, form=clipped, max_clip=7.0, clip_side=both]");
     assertThat(create("xql", Map.of("form", "plain"))).hasToString("xql[beta=1.0, form=plain]");
     assertThat(create("huber", Map.of("delta", 0.25))).hasToString("huber[delta=0.25]");
     assertThat(create("terminal-nll", Map.of("exponent_clip", 5))).hasToString("terminal-nll[exponent_clip=5.0]");

@@ -20,6 +20,7 @@ class XqlRescalingTest {
     SplittableRandom random = new SplittableRandom(seed);
     double beta = random.nextDouble(0.2, 3);
     double maxClip = seed % 4 == 0 ? Double.POSITIVE_INFINITY : random.nextDouble(0.5, 8);
+    XqlLoss.ClipSide side = seed % 2 == 0 ? XqlLoss.ClipSide.UPPER : XqlLoss.ClipSide.BOTH;
     int n = 1 + random.nextInt(64);
     double spread = seed % 3 == 0 ? 0.5 : 6; // small spreads give batches whose maximum is floored at -1
     double offset = seed % 3 == 0 ? -3 : 0;
@@ -29,14 +30,15 @@ class XqlRescalingTest {
     for (int i = 0; i < n; i++) {
       q[i] = random.nextDouble(-5, 5);
       y[i] = q[i] + beta * (offset + random.nextDouble(-spread, spread));
-      m = Math.max(m, Math.min(Math.max((y[i] - q[i]) / beta, -maxClip), maxClip));
+      double z = (y[i] - q[i]) / beta;
+      m = Math.max(m, Math.min(side == XqlLoss.ClipSide.BOTH ? Math.max(z, -maxClip) : z, maxClip));
     }
     LossBatch batch = LossBatch.point(q, y);
-    XqlLoss rescaled = new XqlLoss(beta, XqlLoss.Form.MAX_RESCALED, maxClip);
+    XqlLoss rescaled = new XqlLoss(beta, XqlLoss.Form.MAX_RESCALED, maxClip, side);
     LossResult r = rescaled.evaluate(batch, true);
     LossResult c = maxClip == Double.POSITIVE_INFINITY
         ? new XqlLoss(beta, XqlLoss.Form.PLAIN, maxClip).evaluate(batch, true)
-        : new XqlLoss(beta, XqlLoss.Form.CLIPPED, maxClip).evaluate(batch, true);
+        : new XqlLoss(beta, XqlLoss.Form.CLIPPED, maxClip, side).evaluate(batch, true);
     double scale = Math.exp(-m);
     for (int i = 0; i < n; i++) {
       assertThat(r.value()[i]).isCloseTo(scale * c.value()[i], within(1e-12 * Math.max(1, scale * c.value()[i])));

@@ -1,20 +1,28 @@
 package org.qprob.agents.config;
 
 /**
- * The uniform replay buffer and when updates happen.
+ * The uniform replay buffer and when updates happen. The keys mean what CleanRL's, Stable-Baselines3's and Dopamine's
+ * do (docs/experiments.md, "Coming from CleanRL, SB3 or Dopamine").
  *
- * @param capacity transitions kept (a ring: the oldest is overwritten); default 100,000 (the original scripts' deque)
+ * @param capacity transitions kept (a ring: the oldest is overwritten); default 100,000 (the original scripts' deque;
+ *     CleanRL's and SB3's {@code buffer_size}, Dopamine's {@code replay_capacity})
  * @param batchSize transitions per gradient step, drawn uniformly without replacement; default 64
- * @param learningStarts gradient steps start once the buffer holds more than this many transitions; default 64 (the
- *     original scripts: {@code len(buffer) > 64})
- * @param updateEvery one gradient step every this many environment steps; default 1
+ * @param learningStarts gradient steps start once the run has taken more than this many environment steps (CleanRL's
+ *     and SB3's {@code learning_starts}, Dopamine's {@code min_replay_history}); default 64 (the original scripts:
+ *     {@code len(buffer) > 64}, the same while the buffer has not wrapped). It counts steps, not stored transitions, so
+ *     it may exceed {@code capacity}.
+ * @param updateEvery an update event every this many environment steps (CleanRL's {@code train_frequency}, SB3's
+ *     {@code train_freq} in steps, Dopamine's {@code update_period}); default 1
+ * @param gradientSteps gradient steps at each update event, each on a freshly sampled batch (SB3's
+ *     {@code gradient_steps}); default 1. The target network's period still counts environment steps.
  */
-public record ReplayConfig(int capacity, int batchSize, int learningStarts, int updateEvery) {
+public record ReplayConfig(int capacity, int batchSize, int learningStarts, int updateEvery, int gradientSteps) {
   public ReplayConfig {
     ConfigChecks.atLeast("replay.capacity", capacity, 1);
     ConfigChecks.atLeast("replay.batchSize", batchSize, 1);
     ConfigChecks.atLeast("replay.learningStarts", learningStarts, 0);
     ConfigChecks.atLeast("replay.updateEvery", updateEvery, 1);
+    ConfigChecks.atLeast("replay.gradientSteps", gradientSteps, 1);
     if (batchSize > capacity) {
       throw new IllegalArgumentException("replay.batchSize = " + batchSize + " is invalid; expected <= replay.capacity = " + capacity);
     }
@@ -24,13 +32,34 @@ public record ReplayConfig(int capacity, int batchSize, int learningStarts, int 
     }
   }
 
-  /** Capacity 100,000, batch 64, learning after 64 transitions, one step per environment step. */
+  /** Capacity 100,000, batch 64, learning after 64 env steps, one gradient step per environment step. */
   public static ReplayConfig defaults() {
-    return new ReplayConfig(100_000, 64, 64, 1);
+    return new ReplayConfig(100_000, 64, 64, 1, 1);
+  }
+
+  /** The given sizes with one gradient step per update event. */
+  public static ReplayConfig of(int capacity, int batchSize, int learningStarts, int updateEvery) {
+    return new ReplayConfig(capacity, batchSize, learningStarts, updateEvery, 1);
   }
 
   /** A copy with another learning start. */
   public ReplayConfig withLearningStarts(int starts) {
-    return new ReplayConfig(capacity, batchSize, starts, updateEvery);
+    return new ReplayConfig(capacity, batchSize, starts, updateEvery, gradientSteps);
+  }
+
+  /** A copy with another number of gradient steps per update event. */
+  public ReplayConfig withGradientSteps(int steps) {
+    return new ReplayConfig(capacity, batchSize, learningStarts, updateEvery, steps);
+  }
+
+  /**
+   * The gradient steps a run of {@code envSteps} environment steps takes under this config: {@code gradientSteps} at
+   * every multiple of {@code updateEvery} above {@code learningStarts}.
+   */
+  public long impliedGradientSteps(long envSteps) {
+    if (envSteps <= learningStarts) {
+      return 0;
+    }
+    return gradientSteps * (envSteps / updateEvery - learningStarts / updateEvery);
   }
 }

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.Experience;
+import org.qprob.agents.GradientStepTally;
 import org.qprob.agents.config.AgentConfig;
 import org.qprob.agents.config.TargetSource;
 import org.qprob.agents.network.HostMlp;
@@ -33,9 +34,9 @@ import org.qprob.api.loss.TargetKind;
 /**
  * Q-learning with an injected loss. One online MLP (and, for {@code target-network} / {@code double}, a target copy
  * that follows it every {@code target.updateEvery} environment steps); a uniform replay buffer; the Bellman backup
- * (hard max, soft, or the Gumbel backup the loss builds itself) and the target source from the config. One gradient
- * step per {@code replay.updateEvery} environment steps once the buffer holds more than {@code replay.learningStarts}
- * transitions. Bootstrapping stops at {@code terminated} only: a truncated step still bootstraps.
+ * (hard max, soft, or the Gumbel backup the loss builds itself) and the target source from the config.
+ * {@code replay.gradientSteps} gradient steps per {@code replay.updateEvery} environment steps once more than
+ * {@code replay.learningStarts} environment steps have been taken. Bootstrapping stops at {@code terminated} only: a truncated step still bootstraps.
  *
  * <p>Acting runs a plain-Java copy of the online parameters ({@link HostMlp}), refreshed lazily after updates.
  * Random streams (initial weights, exploration, replay sampling) are derived from the setup's seed.
@@ -167,8 +168,8 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   }
 
   /**
-   * At most once per environment step: when experience says an update is due, one gradient step on a sampled batch
-   * toward the Bellman target, for the max backup (DQN) {@code y = r + gamma * (1 - terminated) * max_a' Q_target(s', a')}
+   * At most once per environment step: when experience says an update is due, {@code replay.gradientSteps} gradient
+   * steps (default one), each on a freshly sampled batch toward the Bellman target, for the max backup (DQN) {@code y = r + gamma * (1 - terminated) * max_a' Q_target(s', a')}
    * with Q_target the network {@code target.source} names (double DQN values {@code argmax_a' Q(s', a')} with
    * Q_target; the soft and Gumbel backups are in {@link QObjective}); then the target network follows the online one
    * every {@code target.updateEvery} steps.
@@ -178,19 +179,21 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     if (!experience.claimStep()) {
       return UpdateResult.NONE;
     }
-    UpdateResult result = UpdateResult.NONE;
+    GradientStepTally tally = new GradientStepTally();
     if (experience.updateDue()) {
-      experience.sample(indices);
-      Step step = compute(indices);
-      double gradientNorm = online.step(step.gradient());
-      hostStale = true;
-      experience.countUpdate();
-      result = new UpdateResult(true, step.loss(), step.meanBeta(), gradientNorm);
+      for (int k = 0; k < experience.gradientSteps(); k++) {
+        experience.sample(indices);
+        Step step = compute(indices);
+        double gradientNorm = online.step(step.gradient());
+        hostStale = true;
+        experience.countUpdate();
+        tally.add(step.loss(), step.meanBeta(), gradientNorm);
+      }
     }
     if (target != null && experience.atStepMultipleOf(config.target().updateEvery())) {
       target.follow(online, config.target().polyakTau());
     }
-    return result;
+    return tally.result();
   }
 
   /** The gradient of one batch's mean loss, not applied. */

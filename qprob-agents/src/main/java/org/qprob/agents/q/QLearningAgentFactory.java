@@ -1,8 +1,12 @@
 package org.qprob.agents.q;
 
+import java.util.List;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
+import org.qprob.agents.MemoryEstimate;
+import org.qprob.agents.network.ObservationEncoder;
 import org.qprob.api.agent.Agent;
+import org.qprob.api.loss.Head;
 
 /** Registers {@link QLearningAgent} as {@code q-learning}. */
 public final class QLearningAgentFactory implements AgentFactory {
@@ -19,5 +23,15 @@ public final class QLearningAgentFactory implements AgentFactory {
   @Override
   public Agent create(AgentSetup setup) {
     return new QLearningAgent(setup);
+  }
+
+  /** One Q network (A outputs, A + 1 for a Gumbel head), and a target copy for target-network or double. */
+  @Override
+  public MemoryEstimate memory(AgentSetup setup) {
+    ObservationEncoder encoder = new ObservationEncoder(setup.observationSpace());
+    int outputs = setup.actionSpace().n() + (setup.loss().head() == Head.GUMBEL ? 1 : 0);
+    boolean target = setup.config().target().kind().usesTargetNetwork();
+    return MemoryEstimate.replayAgent(setup.config(), encoder.width(), encoder.rawWidth(), List.of(outputs),
+        target ? List.of(outputs) : List.of());
   }
 }

@@ -115,8 +115,9 @@ public final class TrainingLoop {
     long start = System.nanoTime() - Math.round(this.start.wallSeconds() * 1e9);
     long steps = this.start.envSteps();
     long episodes = this.start.episodes();
+    long gradientSteps = this.start.gradientSteps();
     if (spent(budget, steps, episodes)) {
-      return new TrainingSummary(episodes, steps, false, seconds(start));
+      return new TrainingSummary(episodes, steps, gradientSteps, false, seconds(start));
     }
     while (true) {
       long stepsAtEpisodeStart = steps;
@@ -127,6 +128,7 @@ public final class TrainingLoop {
       double betaSum = 0;
       int betaCount = 0;
       int updates = 0;
+      int updateEvents = 0;
       int length = 0;
       boolean terminated;
       while (true) {
@@ -136,14 +138,16 @@ public final class TrainingLoop {
         UpdateResult u = agent.update();
         steps++;
         if (u.updated()) {
-          updates++;
+          updateEvents++;
+          updates += u.gradientSteps();
+          gradientSteps += u.gradientSteps();
           lossSum += u.loss();
           if (!Double.isNaN(u.meanBeta())) {
             betaSum += u.meanBeta();
             betaCount++;
           }
           if (updateListener.onUpdate(steps, episodes, u) == Signal.STOP) {
-            return new TrainingSummary(episodes, steps, true, seconds(start));
+            return new TrainingSummary(episodes, steps, gradientSteps, true, seconds(start));
           }
         }
         length++;
@@ -159,7 +163,7 @@ public final class TrainingLoop {
           }
           EvaluationRecord e = new EvaluationRecord(steps, episodes, list, sum / returns.length, seconds(start));
           if (evaluationListener.onEvaluation(e) == Signal.STOP) {
-            return new TrainingSummary(episodes, steps, true, seconds(start));
+            return new TrainingSummary(episodes, steps, gradientSteps, true, seconds(start));
           }
         }
         if (r.done()) {
@@ -167,22 +171,22 @@ public final class TrainingLoop {
           break;
         }
         if (budget.maxEnvSteps() > 0 && steps >= budget.maxEnvSteps()) {
-          return new TrainingSummary(episodes, steps, false, seconds(start));
+          return new TrainingSummary(episodes, steps, gradientSteps, false, seconds(start));
         }
       }
       EpisodeRecord record = new EpisodeRecord(episodes, steps, ret, length, terminated, exploration,
-          updates == 0 ? Double.NaN : lossSum / updates, betaCount == 0 ? Double.NaN : betaSum / betaCount, updates,
+          updateEvents == 0 ? Double.NaN : lossSum / updateEvents, betaCount == 0 ? Double.NaN : betaSum / betaCount, updates,
           seconds(start));
       episodes++;
       if (episodeListener.onEpisode(record) == Signal.STOP) {
-        return new TrainingSummary(episodes, steps, true, seconds(start));
+        return new TrainingSummary(episodes, steps, gradientSteps, true, seconds(start));
       }
       if (checkpointEvery > 0 && steps / checkpointEvery > stepsAtEpisodeStart / checkpointEvery
-          && checkpointListener.onCheckpoint(new TrainingPosition(episodes, steps, seconds(start))) == Signal.STOP) {
-        return new TrainingSummary(episodes, steps, true, seconds(start));
+          && checkpointListener.onCheckpoint(new TrainingPosition(episodes, steps, gradientSteps, seconds(start))) == Signal.STOP) {
+        return new TrainingSummary(episodes, steps, gradientSteps, true, seconds(start));
       }
       if (spent(budget, steps, episodes)) {
-        return new TrainingSummary(episodes, steps, false, seconds(start));
+        return new TrainingSummary(episodes, steps, gradientSteps, false, seconds(start));
       }
     }
   }

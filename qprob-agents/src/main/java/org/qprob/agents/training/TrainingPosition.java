@@ -7,16 +7,21 @@ package org.qprob.agents.training;
  *
  * @param episodes training episodes finished; the next episode has this index
  * @param envSteps training env steps taken
+ * @param gradientSteps gradient steps the agent reported taking
  * @param wallSeconds wall-clock seconds the loop had run; a resumed loop's clock continues from here
  */
-public record TrainingPosition(long episodes, long envSteps, double wallSeconds) {
+public record TrainingPosition(long episodes, long envSteps, long gradientSteps, double wallSeconds) {
   /** A loop that has not started. */
-  public static final TrainingPosition START = new TrainingPosition(0, 0, 0);
+  public static final TrainingPosition START = new TrainingPosition(0, 0, 0, 0);
 
   public TrainingPosition {
     if (episodes < 0 || envSteps < 0 || episodes > envSteps) {
       throw new IllegalArgumentException("training position = " + episodes + " episodes, " + envSteps
           + " env steps is invalid; expected 0 <= episodes <= env steps");
+    }
+    if (gradientSteps < 0) {
+      throw new IllegalArgumentException("training position gradient steps = " + gradientSteps
+          + " is invalid; expected >= 0");
     }
     if (!(wallSeconds >= 0) || Double.isInfinite(wallSeconds)) {
       throw new IllegalArgumentException("training position wall seconds = " + wallSeconds

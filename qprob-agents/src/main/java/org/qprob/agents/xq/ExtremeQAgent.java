@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.Experience;
+import org.qprob.agents.GradientStepTally;
 import org.qprob.agents.config.AgentConfig;
 import org.qprob.agents.config.TargetSource;
 import org.qprob.agents.network.HostMlp;
@@ -157,8 +158,8 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
   }
 
   /**
-   * At most once per environment step: when experience says an update is due, one step of each network on a sampled
-   * batch (Q toward {@code y = r + gamma * (1 - terminated) * V(s')}, V by Gumbel regression on
+   * At most once per environment step: when experience says an update is due, {@code replay.gradientSteps} steps
+   * (default one) of each network, each on a freshly sampled batch (Q toward {@code y = r + gamma * (1 - terminated) * V(s')}, V by Gumbel regression on
    * {@code Q_target(s, a)}); then the target Q network follows Q every {@code target.updateEvery} steps.
    */
   @Override
@@ -166,19 +167,21 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     if (!experience.claimStep()) {
       return UpdateResult.NONE;
     }
-    UpdateResult result = UpdateResult.NONE;
+    GradientStepTally tally = new GradientStepTally();
     if (experience.updateDue()) {
-      experience.sample(indices);
-      Steps s = compute(indices);
-      double gradientNorm = Math.hypot(q.step(s.qGradient()), v.step(s.vGradient()));
-      hostStale = true;
-      experience.countUpdate();
-      result = new UpdateResult(true, s.qLoss(), Double.NaN, gradientNorm);
+      for (int k = 0; k < experience.gradientSteps(); k++) {
+        experience.sample(indices);
+        Steps s = compute(indices);
+        double gradientNorm = Math.hypot(q.step(s.qGradient()), v.step(s.vGradient()));
+        hostStale = true;
+        experience.countUpdate();
+        tally.add(s.qLoss(), Double.NaN, gradientNorm);
+      }
     }
     if (qTarget != null && experience.atStepMultipleOf(config.target().updateEvery())) {
       qTarget.follow(q, config.target().polyakTau());
     }
-    return result;
+    return tally.result();
   }
 
   /** The gradients of one batch, not applied. */

@@ -1,7 +1,10 @@
 package org.qprob.agents.xq;
 
+import java.util.List;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
+import org.qprob.agents.MemoryEstimate;
+import org.qprob.agents.network.ObservationEncoder;
 import org.qprob.api.agent.Agent;
 
 /** Registers {@link ExtremeQAgent} as {@code extreme-q}. */
@@ -19,5 +22,15 @@ public final class ExtremeQAgentFactory implements AgentFactory {
   @Override
   public Agent create(AgentSetup setup) {
     return new ExtremeQAgent(setup);
+  }
+
+  /** A Q network (A outputs) and a V network (1 output), and a target Q for target-network. */
+  @Override
+  public MemoryEstimate memory(AgentSetup setup) {
+    ObservationEncoder encoder = new ObservationEncoder(setup.observationSpace());
+    int actions = setup.actionSpace().n();
+    boolean target = setup.config().target().kind().usesTargetNetwork();
+    return MemoryEstimate.replayAgent(setup.config(), encoder.width(), encoder.rawWidth(), List.of(actions, 1),
+        target ? List.of(actions) : List.of());
   }
 }

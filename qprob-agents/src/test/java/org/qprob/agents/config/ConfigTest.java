@@ -25,7 +25,7 @@ class ConfigTest {
     assertThat(c.gamma()).isEqualTo(0.99);
     assertThat(c.network()).isEqualTo(new NetworkConfig(List.of(128, 128), "relu", "torch-default", false, -4, 8, false));
     assertThat(c.optimizer()).isEqualTo(new OptimizerConfig("adam", 5e-4, 0.9, 0.999, 1e-8, 0));
-    assertThat(c.replay()).isEqualTo(new ReplayConfig(100_000, 64, 64, 1));
+    assertThat(c.replay()).isEqualTo(ReplayConfig.of(100_000, 64, 64, 1));
     assertThat(c.exploration()).isEqualTo(
         new ExplorationConfig("epsilon-greedy", 1.0, 0.01, 0.995, "exponential", "episode", 10_000));
     assertThat(c.target()).isEqualTo(new TargetConfig("target-network", 100, 1.0));
@@ -50,11 +50,11 @@ class ConfigTest {
         .hasMessage("optimizer.learningRate = -1.0 is invalid; expected a number in (0, 10]");
     assertThatThrownBy(() -> new OptimizerConfig("adam", 1e-3, 0.9, 0.999, 1e-8, -1))
         .hasMessage("optimizer.gradClipNorm = -1.0 is invalid; expected a number >= 0 (0 = off)");
-    assertThatThrownBy(() -> new ReplayConfig(10, 64, 64, 1))
+    assertThatThrownBy(() -> ReplayConfig.of(10, 64, 64, 1))
         .hasMessage("replay.batchSize = 64 is invalid; expected <= replay.capacity = 10");
-    assertThatThrownBy(() -> new ReplayConfig(1000, 64, 10, 1)).hasMessageStartingWith(
+    assertThatThrownBy(() -> ReplayConfig.of(1000, 64, 10, 1)).hasMessageStartingWith(
         "replay.learningStarts = 10 is invalid; expected >= replay.batchSize - 1 = 63");
-    assertThatThrownBy(() -> new ReplayConfig(1000, 64, 64, 0))
+    assertThatThrownBy(() -> ReplayConfig.of(1000, 64, 64, 0))
         .hasMessage("replay.updateEvery = 0 is invalid; expected an integer >= 1");
     assertThatThrownBy(() -> new ExplorationConfig("softmax", 1, 0.1, 0.99, "exponential", "episode", 10))
         .hasMessage("exploration.kind = \"softmax\" is invalid; expected one of [epsilon-greedy, boltzmann, greedy]");
@@ -94,7 +94,7 @@ class ConfigTest {
     assertThat(a.exploration()).isEqualTo(new ExplorationConfig("boltzmann", 10, 1, 0.995, "exponential", "episode", 10_000));
     assertThat(a.target().source()).isEqualTo("online-grad");
     assertThat(a.backup().kind()).isEqualTo("gumbel");
-    assertThat(a.replay()).isEqualTo(new ReplayConfig(100_000, 64, 64, 1));
+    assertThat(a.replay()).isEqualTo(ReplayConfig.of(100_000, 64, 64, 1));
     assertThat(a.gamma()).isEqualTo(0.99);
 
     ReferenceConfig l2 = OriginalConfigs.baseQLearning();

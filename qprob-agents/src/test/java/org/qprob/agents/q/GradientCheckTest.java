@@ -72,7 +72,7 @@ class GradientCheckTest {
         originalOutputs);
     AgentConfig config = AgentConfig.defaults()
         .withNetwork(net)
-        .withReplay(new ReplayConfig(100, BATCH, BATCH, 1))
+        .withReplay(ReplayConfig.of(100, BATCH, BATCH, 1))
         .withTarget(new TargetConfig(source, 100, 1.0))
         .withBackup(new BackupConfig(backup, 0.7))
         .withGamma(0.9);

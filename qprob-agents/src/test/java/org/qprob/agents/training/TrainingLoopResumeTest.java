@@ -220,7 +220,7 @@ class TrainingLoopResumeTest {
   void aPositionAtTheBudgetTrainsNoMore() {
     SeededEnv env = new SeededEnv();
     TrainingSummary s = new TrainingLoop(env, new StatefulAgent(), 1)
-        .startingFrom(new TrainingPosition(4, 20, 1.5)).run(Budget.episodes(4));
+        .startingFrom(new TrainingPosition(4, 20, 0, 1.5)).run(Budget.episodes(4));
     assertThat(s.episodes()).isEqualTo(4);
     assertThat(s.envSteps()).isEqualTo(20);
     assertThat(s.stoppedByListener()).isFalse();
@@ -246,8 +246,8 @@ class TrainingLoopResumeTest {
     TrainingLoop loop = new TrainingLoop(new SeededEnv(), new StatefulAgent(), 1);
     assertThatThrownBy(() -> loop.withCheckpoints(0, p -> Signal.CONTINUE)).hasMessage(
         "checkpoint every = 0 is invalid; expected > 0 env steps");
-    assertThatThrownBy(() -> new TrainingPosition(5, 3, 0)).hasMessage(
+    assertThatThrownBy(() -> new TrainingPosition(5, 3, 0, 0)).hasMessage(
         "training position = 5 episodes, 3 env steps is invalid; expected 0 <= episodes <= env steps");
-    assertThatThrownBy(() -> new TrainingPosition(1, 3, Double.NaN)).hasMessageContaining("wall seconds = NaN");
+    assertThatThrownBy(() -> new TrainingPosition(1, 3, 0, Double.NaN)).hasMessageContaining("wall seconds = NaN");
   }
 }

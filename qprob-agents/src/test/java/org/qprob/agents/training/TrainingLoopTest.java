@@ -140,7 +140,7 @@ class TrainingLoopTest {
     assertThat(agent.seen.get(2).terminated()).isTrue();
     assertThat(agent.seen.get(1).nextObservation()).containsExactly(2f);
     assertThat(agent.seen.get(2).observation()).containsExactly(2f);
-    assertThat(s).isEqualTo(new TrainingSummary(4, 15, false, s.wallSeconds()));
+    assertThat(s).isEqualTo(new TrainingSummary(4, 15, s.gradientSteps(), false, s.wallSeconds()));
   }
 
   @Test

@@ -46,7 +46,7 @@ class ExtremeQGradientCheckTest {
   void gradientsMatchCentralDifferences(String source, long seed) {
     AgentConfig config = AgentConfig.defaults().withType("extreme-q")
         .withNetwork(new NetworkConfig(List.of(6, 5), "elu", "torch-default", false, -4, 8, false))
-        .withReplay(new ReplayConfig(100, 8, 8, 1))
+        .withReplay(ReplayConfig.of(100, 8, 8, 1))
         .withTarget(new TargetConfig(source, 100, 1.0))
         .withGamma(0.95);
     ExtremeQAgent agent = new ExtremeQAgent(new AgentSetup(config,

@@ -16,6 +16,7 @@ import org.qprob.experiments.config.ExperimentConfig;
 import org.qprob.experiments.guice.Plugins;
 import org.qprob.experiments.report.ExperimentReport;
 import org.qprob.experiments.report.VariantSummary;
+import org.qprob.experiments.run.AvailableMemory;
 import org.qprob.experiments.run.CodeVersion;
 import org.qprob.experiments.run.ExperimentFolder;
 import org.qprob.experiments.run.ExperimentValidator;
@@ -76,7 +77,10 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     List<ExperimentConfig> read = new ConfigReader().read(config, overrides);
     Plugins plugins = Plugins.load();
-    ExperimentValidator validator = new ExperimentValidator(plugins);
+    int runs = read.stream().mapToInt(e -> e.variants().size() * e.seeds().values().size()).sum();
+    // runs on parallel threads share the heap and the machine's memory
+    ExperimentValidator validator = new ExperimentValidator(plugins,
+        AvailableMemory.ofThisJvm().sharedBy(Math.min(jobs, runs)));
     Map<Path, ExperimentConfig> experiments = new LinkedHashMap<>();
     for (int i = 0; i < read.size(); i++) {
       String where = read.size() == 1 ? config.toString() : config + " (document " + (i + 1) + ")";
@@ -122,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
   /**
    * Runs {@code specs} of {@code experiments} (folders already prepared) on {@code jobs} threads — runs already
    * ended are kept, unfinished ones continue from their checkpoints — then writes each experiment's report. Returns
-   * the exit code: 0, or {@link QprobCommand#FAILED} if a run failed or diverged.
+   * the exit code: 0, or {@link QprobCommand#FAILED} if a run failed, diverged or took no gradient step.
    */
   static int execute(Map<Path, ExperimentConfig> experiments, List<RunSpec> specs, Plugins plugins, int jobs,
       PrintWriter stdout, PrintWriter stderr) {
@@ -150,8 +154,18 @@ public final class RunCommand implements Callable<Integer> {
       stderr.println("qprob: " + failed + " of " + outcomes.size() + " runs failed; their error.txt says why;"
           + " rerunning continues them from their last checkpoint");
     }
+    long idle = outcomes.stream().filter(o -> o.fewGradientSteps() && o.gradientSteps() == 0).count();
+    long few = outcomes.stream().filter(RunOutcome::fewGradientSteps).count() - idle;
+    if (idle > 0) {
+      stderr.println("qprob: " + idle + " of " + outcomes.size() + " runs took no gradient step, so they learned"
+          + " nothing (agent.replay.learningStarts counts env steps; is it beyond the budget?); summary.md lists them");
+    }
+    if (few > 0) {
+      stderr.println("qprob: warning: " + few + " of " + outcomes.size() + " runs took under half the gradient steps"
+          + " their config implies; summary.md lists them");
+    }
     stderr.flush();
-    return failed + diverged > 0 ? QprobCommand.FAILED : 0;
+    return failed + diverged + idle > 0 ? QprobCommand.FAILED : 0;
   }
 
   /** Every variant × seed of every experiment, seed-major so early results cover every variant. */

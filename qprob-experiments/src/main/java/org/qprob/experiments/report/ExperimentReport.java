@@ -49,7 +49,7 @@ public final class ExperimentReport {
     String calibration = CalibrationReport.render(results, bootstrap);
     String noisyChain = NoisyChainReport.render(results, bootstrap);
     AtomicFiles.writeString(folder.resolve(SUMMARY_MD),
-        SummaryTable.markdown(config, summaries, results.unfinished(), bootstrap)
+        SummaryTable.markdown(config, summaries, results.unfinished(), results.fewGradientSteps(), bootstrap)
             + PairwiseComparisons.markdown(comparisons, finalEpisodes, bootstrap) + calibration + noisyChain);
     AtomicFiles.write(folder.resolve(CURVES), CurvesPlot.png(heading(config), panels(results), config.report().threshold()));
     return summaries;

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qprob.agents.config.ReplayConfig;
 import org.qprob.experiments.config.ConfigException;
 import org.qprob.experiments.config.ConfigMapper;
 import org.qprob.experiments.config.ConfigReader;
@@ -55,49 +56,53 @@ public record ExperimentResults(Path folder, ExperimentConfig config, Map<String
     for (String variant : config.variants().keySet()) {
       List<RunResult> list = new ArrayList<>();
       for (long seed : config.seeds().values()) {
-        list.add(readRun(variant, seed, RunSpec.runFolder(folder, variant, seed)));
+        list.add(readRun(variant, seed, RunSpec.runFolder(folder, variant, seed),
+            config.variants().get(variant).agent().replay()));
       }
       runs.put(variant, list);
     }
     return new ExperimentResults(folder, config, runs);
   }
 
-  static RunResult readRun(String variant, long seed, Path folder) {
-    String[] statusAndNote = status(folder);
-    String status = statusAndNote[0];
-    if (!"finished".equals(status)) {
-      return new RunResult(variant, seed, folder, status, statusAndNote[1], List.of(), List.of());
+  static RunResult readRun(String variant, long seed, Path folder, ReplayConfig replay) {
+    Path provenance = folder.resolve(RunFiles.PROVENANCE);
+    if (!Files.isRegularFile(provenance)) {
+      return new RunResult(variant, seed, folder, "missing", null, List.of(), List.of(), null, 0);
     }
+    JsonNode p;
+    try {
+      p = ConfigMapper.json().readTree(provenance.toFile());
+    } catch (IOException e) {
+      return new RunResult(variant, seed, folder, "running", null, List.of(), List.of(), null, 0);
+    }
+    String status = p.path("status").asText("running");
     Path episodes = folder.resolve(RunFiles.EPISODES);
+    if ("finished".equals(status) && !Files.isRegularFile(episodes)) {
+      status = "running";
+    }
+    JsonNode error = p.path("error");
+    String note = error.isTextual() ? error.textValue() : null;
+    JsonNode steps = p.path("gradientSteps");
+    Long gradientSteps = steps.isIntegralNumber() ? steps.longValue() : null;
+    long implied = replay.impliedGradientSteps(p.path("envSteps").asLong(0));
+    if (!"finished".equals(status)) {
+      return new RunResult(variant, seed, folder, status, note, List.of(), List.of(), gradientSteps, implied);
+    }
     Path evaluations = folder.resolve(RunFiles.EVALUATIONS);
     List<EpisodeRow> e = CsvFile.read(episodes, EpisodeRow.COLUMNS, EpisodeRow::parse);
     List<EvaluationRow> v = Files.isRegularFile(evaluations)
         ? CsvFile.read(evaluations, EvaluationRow.COLUMNS, EvaluationRow::parse) : List.of();
-    return new RunResult(variant, seed, folder, status, null, e, v);
-  }
-
-  /** The run's status and its provenance's message (null if none). */
-  private static String[] status(Path folder) {
-    Path provenance = folder.resolve(RunFiles.PROVENANCE);
-    if (!Files.isRegularFile(provenance)) {
-      return new String[] {"missing", null};
-    }
-    try {
-      JsonNode p = ConfigMapper.json().readTree(provenance.toFile());
-      String status = p.path("status").asText("running");
-      if ("finished".equals(status) && !Files.isRegularFile(folder.resolve(RunFiles.EPISODES))) {
-        return new String[] {"running", null};
-      }
-      JsonNode error = p.path("error");
-      return new String[] {status, error.isTextual() ? error.textValue() : null};
-    } catch (IOException e) {
-      return new String[] {"running", null};
-    }
+    return new RunResult(variant, seed, folder, status, null, e, v, gradientSteps, implied);
   }
 
   /** The finished runs of {@code variant}. */
   public List<RunResult> finished(String variant) {
     return runs.getOrDefault(variant, List.of()).stream().filter(RunResult::finished).toList();
+  }
+
+  /** Every finished run, across variants, that took far fewer gradient steps than its config implies. */
+  public List<RunResult> fewGradientSteps() {
+    return runs.values().stream().flatMap(List::stream).filter(r -> r.finished() && r.fewGradientSteps()).toList();
   }
 
   /** Every run that did not finish, across variants. */

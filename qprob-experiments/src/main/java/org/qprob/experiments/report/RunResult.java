@@ -16,9 +16,12 @@ import org.qprob.experiments.run.EvaluationRow;
  * @param note the provenance's message for a diverged or failed run (where it diverged, why it failed), or null
  * @param episodes its training episodes (empty unless finished)
  * @param evaluations its evaluations (empty unless finished)
+ * @param gradientSteps the gradient steps its provenance records, or null if it records none (running, or written
+ *     before they were recorded)
+ * @param impliedGradientSteps the gradient steps its replay config implies for the env steps its provenance records
  */
 public record RunResult(String variant, long seed, Path folder, String status, String note,
-    List<EpisodeRow> episodes, List<EvaluationRow> evaluations) {
+    List<EpisodeRow> episodes, List<EvaluationRow> evaluations, Long gradientSteps, long impliedGradientSteps) {
   public RunResult {
     episodes = List.copyOf(episodes);
     evaluations = List.copyOf(evaluations);
@@ -32,6 +35,14 @@ public record RunResult(String variant, long seed, Path folder, String status, S
   /** Whether a NaN or infinite loss, gradient or parameter stopped the run. */
   public boolean diverged() {
     return "diverged".equals(status);
+  }
+
+  /**
+   * Whether it recorded far fewer gradient steps than its config implies: none at all, or under half
+   * ({@link org.qprob.agents.config.ReplayConfig#impliedGradientSteps}). False when none were recorded.
+   */
+  public boolean fewGradientSteps() {
+    return gradientSteps != null && (gradientSteps == 0 || 2 * gradientSteps < impliedGradientSteps);
   }
 
   /** Its training returns as a learning curve. */

@@ -19,7 +19,7 @@ public final class SummaryTable {
       "env_steps_to_threshold_mean", "env_steps_to_threshold_ci_low", "env_steps_to_threshold_ci_high",
       "auc_per_episode_mean", "auc_per_episode_ci_low", "auc_per_episode_ci_high",
       "auc_per_env_step_mean", "auc_per_env_step_ci_low", "auc_per_env_step_ci_high",
-      "episodes_mean", "env_steps_mean");
+      "episodes_mean", "env_steps_mean", "gradient_steps_mean");
 
   private SummaryTable() {}
 
@@ -41,6 +41,7 @@ public final class SummaryTable {
       aggregate(f, s.areaPerEnvStep(), false);
       f.add(number(s.episodes().mean()));
       f.add(number(s.envSteps().mean()));
+      f.add(number(s.gradientSteps().mean()));
       b.append(String.join(",", f)).append('\n');
     }
     return b.toString();
@@ -61,7 +62,7 @@ public final class SummaryTable {
 
   /** The text of {@code summary.md}. */
   public static String markdown(ExperimentConfig config, List<VariantSummary> summaries, List<RunResult> unfinished,
-      Bootstrap bootstrap) {
+      List<RunResult> fewGradientSteps, Bootstrap bootstrap) {
     int window = config.report().window();
     int last = config.report().finalEpisodes();
     Double threshold = config.report().threshold();
@@ -82,8 +83,8 @@ public final class SummaryTable {
       b.append(" episodes to ").append(fmt(threshold)).append(" | env steps to ").append(fmt(threshold))
           .append(" | never reached |");
     }
-    b.append(" mean return over episodes (AUC) | mean return over env steps (AUC) | env steps |\n");
-    b.append("|---|---|---|---|---|---|").append(threshold != null ? "---|---|---|" : "").append("---|---|---|\n");
+    b.append(" mean return over episodes (AUC) | mean return over env steps (AUC) | env steps | gradient steps |\n");
+    b.append("|---|---|---|---|---|---|").append(threshold != null ? "---|---|---|" : "").append("---|---|---|---|\n");
     for (VariantSummary s : summaries) {
       b.append("| ").append(s.variant()).append(" | ").append(s.seeds())
           .append(s.unfinished() > 0 ? " (+" + s.unfinished() + " unfinished" + (s.diverged() > 0 ? ", of which "
@@ -97,7 +98,8 @@ public final class SummaryTable {
             .append(s.seeds()).append(" |");
       }
       b.append(' ').append(withInterval(s.areaPerEpisode())).append(" | ").append(withInterval(s.areaPerEnvStep()))
-          .append(" | ").append(fmt(s.envSteps().mean())).append(" |\n");
+          .append(" | ").append(fmt(s.envSteps().mean())).append(" | ").append(fmt(s.gradientSteps().mean()))
+          .append(" |\n");
     }
     b.append("\nEach cell is the mean across seeds with its ").append(Math.round(bootstrap.level() * 100))
         .append("% percentile-bootstrap confidence interval in brackets (").append(bootstrap.resamples())
@@ -122,6 +124,19 @@ public final class SummaryTable {
         + " by the number of episodes, i.e. the mean training return of the whole run.\n");
     b.append("- **mean return over env steps (AUC)**: the area under the training return-versus-env-steps curve"
         + " (trapezoid rule, each episode's return placed at the step it ended) divided by the steps it spans.\n");
+    b.append("- **env steps**, **gradient steps**: per seed, the training env steps taken and the gradient steps the"
+        + " agent took in them (– for runs written before gradient steps were recorded).\n");
+    if (!fewGradientSteps.isEmpty()) {
+      b.append("\n**Warning: ").append(fewGradientSteps.size()).append(" finished run(s) took far fewer gradient steps"
+          + " than their config implies, so they barely learned or not at all:** ");
+      List<String> names = new ArrayList<>();
+      for (RunResult r : fewGradientSteps) {
+        names.add(r.variant() + "/seed-" + r.seed() + " (" + r.gradientSteps() + " gradient steps, "
+            + (r.impliedGradientSteps() == 0 ? "learning never started" : r.impliedGradientSteps() + " implied") + ")");
+      }
+      b.append(String.join(", ", names)).append(". Check `agent.replay` (learningStarts counts env steps,"
+          + " updateEvery, gradientSteps) against the budget.\n");
+    }
     List<RunResult> diverged = unfinished.stream().filter(RunResult::diverged).toList();
     List<RunResult> others = unfinished.stream().filter(r -> !r.diverged()).toList();
     if (!diverged.isEmpty()) {

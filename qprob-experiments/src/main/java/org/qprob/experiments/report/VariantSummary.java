@@ -24,11 +24,12 @@ import java.util.OptionalInt;
  *     step it ended) divided by the steps spanned
  * @param episodes per seed, the training episodes run
  * @param envSteps per seed, the training env steps taken
+ * @param gradientSteps per seed that recorded them, the gradient steps its agent took
  */
 public record VariantSummary(String variant, int seeds, int unfinished, int diverged, SeedAggregate finalTraining,
     SeedAggregate finalEvaluation, Double threshold, SeedAggregate episodesToThreshold,
     SeedAggregate envStepsToThreshold, int neverReached, SeedAggregate areaPerEpisode, SeedAggregate areaPerEnvStep,
-    SeedAggregate episodes, SeedAggregate envSteps) {
+    SeedAggregate episodes, SeedAggregate envSteps, SeedAggregate gradientSteps) {
 
   /**
    * Summarises the finished runs of one variant.
@@ -46,6 +47,7 @@ public record VariantSummary(String variant, int seeds, int unfinished, int dive
     double[] steps = new double[n];
     double[] toThresholdEpisodes = new double[n];
     double[] toThresholdSteps = new double[n];
+    double[] gradientSteps = new double[n];
     int never = 0;
     for (int i = 0; i < n; i++) {
       RunResult r = done.get(i);
@@ -53,6 +55,7 @@ public record VariantSummary(String variant, int seeds, int unfinished, int dive
       areaEpisode[i] = c.areaPerEpisode();
       episodes[i] = c.episodes();
       steps[i] = c.totalEnvSteps();
+      gradientSteps[i] = r.gradientSteps() == null ? Double.NaN : r.gradientSteps();
       toThresholdEpisodes[i] = Double.NaN;
       toThresholdSteps[i] = Double.NaN;
       if (threshold != null) {
@@ -72,6 +75,7 @@ public record VariantSummary(String variant, int seeds, int unfinished, int dive
         SeedAggregate.of(toThresholdEpisodes, bootstrap), SeedAggregate.of(toThresholdSteps, bootstrap), never,
         SeedAggregate.of(areaEpisode, bootstrap),
         SeedAggregate.of(SeedMetric.AUC_PER_ENV_STEP.of(done, finalEpisodes), bootstrap),
-        SeedAggregate.of(episodes, bootstrap), SeedAggregate.of(steps, bootstrap));
+        SeedAggregate.of(episodes, bootstrap), SeedAggregate.of(steps, bootstrap),
+        SeedAggregate.of(gradientSteps, bootstrap));
   }
 }

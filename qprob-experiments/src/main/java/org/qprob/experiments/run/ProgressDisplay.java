@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.qprob.agents.config.ReplayConfig;
 
 /**
  * Shows how a sweep goes. On a terminal: a progress bar over all runs (each run counts 1000 ticks, advanced by the
@@ -94,8 +95,12 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
     }
     if (bar == null || !outcome.finished()) {
       lines.println("[" + ended + "/" + total + "] " + outcome.spec().experiment() + " " + label + ": " + describe(outcome));
-      lines.flush();
     }
+    if (outcome.fewGradientSteps()) {
+      lines.println("[" + ended + "/" + total + "] " + outcome.spec().experiment() + " " + label + ": "
+          + fewGradientStepsWarning(outcome));
+    }
+    lines.flush();
   }
 
   static String describe(RunOutcome o) {
@@ -111,8 +116,16 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
       return "DIVERGED: " + o.error() + "; its files are kept in " + o.spec().folder() + resumed;
     }
     long s = Math.round(o.wallSeconds());
-    return String.format(Locale.ROOT, "finished: %d episodes, %d env steps, final return %.1f, %d:%02d%s",
-        o.episodes(), o.envSteps(), o.finalReturn(), s / 60, s % 60, resumed);
+    return String.format(Locale.ROOT, "finished: %d episodes, %d env steps, %d gradient steps, final return %.1f, "
+        + "%d:%02d%s", o.episodes(), o.envSteps(), o.gradientSteps(), o.finalReturn(), s / 60, s % 60, resumed);
+  }
+
+  /** The warning for a run that took far fewer gradient steps than its replay config implies. */
+  static String fewGradientStepsWarning(RunOutcome o) {
+    ReplayConfig r = o.spec().config().agent().replay();
+    return "WARNING: took " + o.gradientSteps() + " gradient steps in " + o.envSteps() + " env steps; its config implies "
+        + r.impliedGradientSteps(o.envSteps()) + " (replay.learningStarts = " + r.learningStarts()
+        + " env steps, updateEvery = " + r.updateEvery() + ", gradientSteps = " + r.gradientSteps() + ")";
   }
 
   @Override

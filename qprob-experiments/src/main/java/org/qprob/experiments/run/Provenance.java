@@ -22,6 +22,8 @@ import java.util.List;
  *     running
  * @param episodes training episodes finished, or null while running
  * @param envSteps training env steps taken, or null while running
+ * @param gradientSteps gradient steps the agent took, or null while running (and in files written before it was
+ *     recorded)
  * @param error the failure's or the divergence's one-line message, or null
  * @param divergedAtEnvStep the training env step at which a NaN or infinite loss, gradient or parameter was seen, or null
  * @param resumes each time the run continued from a checkpoint: when, from where, on which code
@@ -29,9 +31,9 @@ import java.util.List;
  * @param platform the platform
  */
 @JsonPropertyOrder({"experiment", "variant", "seed", "seeds", "status", "startTime", "endTime", "wallSeconds",
-    "episodes", "envSteps", "error", "divergedAtEnvStep", "resumes", "code", "platform"})
+    "episodes", "envSteps", "gradientSteps", "error", "divergedAtEnvStep", "resumes", "code", "platform"})
 public record Provenance(String experiment, String variant, long seed, RunSeeds seeds, String status,
-    String startTime, String endTime, Double wallSeconds, Long episodes, Long envSteps, String error,
+    String startTime, String endTime, Double wallSeconds, Long episodes, Long envSteps, Long gradientSteps, String error,
     Long divergedAtEnvStep, List<Resume> resumes, CodeVersion code, Platform platform) {
 
   /** The status of a run under way (or interrupted). */
@@ -61,7 +63,7 @@ public record Provenance(String experiment, String variant, long seed, RunSeeds 
   /** The record written when {@code spec} starts. */
   public static Provenance started(RunSpec spec, String startTime, CodeVersion code, Platform platform) {
     return new Provenance(spec.experiment(), spec.variant(), spec.seed(), spec.seeds(), RUNNING, startTime, null,
-        null, null, null, null, null, List.of(), code, platform);
+        null, null, null, null, null, null, List.of(), code, platform);
   }
 
   /** This record, running again from a checkpoint at {@code episodeCount} episodes and {@code stepCount} steps. */
@@ -69,26 +71,26 @@ public record Provenance(String experiment, String variant, long seed, RunSeeds 
     List<Resume> more = new ArrayList<>(resumes);
     more.add(new Resume(time, episodeCount, stepCount, by));
     return new Provenance(experiment, variant, seed, seeds, RUNNING, startTime, null, null, null, null, null, null,
-        more, code, platform);
+        null, more, code, platform);
   }
 
   /** This record, finished. */
-  public Provenance finished(String end, double seconds, long episodeCount, long stepCount) {
+  public Provenance finished(String end, double seconds, long episodeCount, long stepCount, long gradientStepCount) {
     return new Provenance(experiment, variant, seed, seeds, FINISHED, startTime, end, seconds, episodeCount,
-        stepCount, null, null, resumes, code, platform);
+        stepCount, gradientStepCount, null, null, resumes, code, platform);
   }
 
   /** This record, diverged at env step {@code atStep} with {@code message}. */
-  public Provenance diverged(String end, double seconds, long episodeCount, long stepCount, long atStep,
-      String message) {
+  public Provenance diverged(String end, double seconds, long episodeCount, long stepCount, long gradientStepCount,
+      long atStep, String message) {
     return new Provenance(experiment, variant, seed, seeds, DIVERGED, startTime, end, seconds, episodeCount,
-        stepCount, message, atStep, resumes, code, platform);
+        stepCount, gradientStepCount, message, atStep, resumes, code, platform);
   }
 
   /** This record, failed with {@code message}. */
   public Provenance failed(String end, double seconds, String message) {
     return new Provenance(experiment, variant, seed, seeds, FAILED, startTime, end, seconds, episodes, envSteps,
-        message, null, resumes, code, platform);
+        gradientSteps, message, null, resumes, code, platform);
   }
 
   /** Whether the run ended normally. */

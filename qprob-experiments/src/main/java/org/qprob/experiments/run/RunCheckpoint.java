@@ -20,7 +20,7 @@ import org.qprob.agents.training.TrainingPosition;
  * What a run saves to continue exactly, in {@code checkpoint.bin}: taken at an episode boundary, so it is the agent's
  * own checkpoint ({@link org.qprob.api.agent.Agent#checkpoint}: network and target-network parameters, optimizer
  * state, replay contents and position, every generator's state, schedules, counters), the loop's
- * {@link TrainingPosition} (episodes, env steps, wall seconds; the next episode's reset seed and the next evaluation
+ * {@link TrainingPosition} (episodes, env steps, gradient steps, wall seconds; the next episode's reset seed and the next evaluation
  * follow from these), and the byte lengths of {@code episodes.csv.partial} and {@code eval.csv.partial} at that
  * moment. {@code trainingDone} marks the checkpoint taken when training ended (after the last evaluation).
  *
@@ -39,7 +39,7 @@ import org.qprob.agents.training.TrainingPosition;
 public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPosition position, long episodesBytes,
     long evaluationsBytes, byte[] agent) {
   private static final long MAGIC = 0x5150524F42434B50L; // "QPROBCKP"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   /** Writes this checkpoint to {@code file} atomically: a temporary file, forced to disk, renamed over it. */
   public void write(Path file) {
@@ -51,6 +51,7 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
       out.writeBoolean(trainingDone);
       out.writeLong(position.episodes());
       out.writeLong(position.envSteps());
+      out.writeLong(position.gradientSteps());
       out.writeDouble(position.wallSeconds());
       out.writeLong(episodesBytes);
       out.writeLong(evaluationsBytes);
@@ -87,7 +88,7 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
       }
       String hash = in.readUTF();
       boolean done = in.readBoolean();
-      TrainingPosition position = new TrainingPosition(in.readLong(), in.readLong(), in.readDouble());
+      TrainingPosition position = new TrainingPosition(in.readLong(), in.readLong(), in.readLong(), in.readDouble());
       long episodes = in.readLong();
       long evaluations = in.readLong();
       int n = in.readInt();

@@ -151,7 +151,7 @@ public final class RunExecutor {
       byte[] agentBytes;
       if (from != null && from.trainingDone()) {
         TrainingPosition p = from.position();
-        summary = new TrainingSummary(p.episodes(), p.envSteps(), false, p.wallSeconds());
+        summary = new TrainingSummary(p.episodes(), p.envSteps(), p.gradientSteps(), false, p.wallSeconds());
         agentBytes = from.agent();
       } else {
         Divergence[] divergence = {null};
@@ -209,9 +209,9 @@ public final class RunExecutor {
           double seconds = seconds(clockStart);
           String message = divergence[0].message();
           writeProvenance(folder, provenance.diverged(Instant.now(clock).toString(), seconds, summary.episodes(),
-              summary.envSteps(), divergence[0].envStep(), message));
+              summary.envSteps(), summary.gradientSteps(), divergence[0].envStep(), message));
           RunOutcome outcome = new RunOutcome(spec, Provenance.DIVERGED, false, summary.episodes(),
-              summary.envSteps(), finalReturn.mean(), seconds, message, resumedAt);
+              summary.envSteps(), summary.gradientSteps(), finalReturn.mean(), seconds, message, resumedAt);
           progress.ended(outcome);
           return outcome;
         }
@@ -224,7 +224,7 @@ public final class RunExecutor {
         }
         agentBytes = bytes(agent);
         saveCheckpoint(folder, hash, true, new TrainingPosition(summary.episodes(), summary.envSteps(),
-            seconds(clockStart)), episodes, evaluations, agentBytes);
+            summary.gradientSteps(), seconds(clockStart)), episodes, evaluations, agentBytes);
       }
       AtomicFiles.write(folder.resolve(RunFiles.AGENT), agentBytes);
       episodes.complete();
@@ -232,9 +232,9 @@ public final class RunExecutor {
       calibration.complete();
       double seconds = seconds(clockStart);
       writeProvenance(folder, provenance.finished(Instant.now(clock).toString(), seconds, summary.episodes(),
-          summary.envSteps()));
+          summary.envSteps(), summary.gradientSteps()));
       RunOutcome outcome = new RunOutcome(spec, Provenance.FINISHED, false, summary.episodes(), summary.envSteps(),
-          finalReturn.mean(), seconds, null, resumedAt);
+          summary.gradientSteps(), finalReturn.mean(), seconds, null, resumedAt);
       progress.ended(outcome);
       return outcome;
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -244,7 +244,7 @@ public final class RunExecutor {
       e.printStackTrace(new PrintWriter(trace));
       AtomicFiles.writeString(folder.resolve(RunFiles.ERROR), trace.toString());
       writeProvenance(folder, provenance.failed(Instant.now(clock).toString(), seconds, message));
-      RunOutcome outcome = new RunOutcome(spec, Provenance.FAILED, false, 0, 0, Double.NaN, seconds, message,
+      RunOutcome outcome = new RunOutcome(spec, Provenance.FAILED, false, 0, 0, 0, Double.NaN, seconds, message,
           resumedAt);
       progress.ended(outcome);
       return outcome;

@@ -37,7 +37,7 @@ class BadInputTest {
   private static final String GOOD = """
       name: bad
       seeds: 1
-      budget: {episodes: 1}
+      budget: {episodes: 12}
       defaults: {loss: {name: l2}}
       variants: {a: {}}
       """;
@@ -77,13 +77,13 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-      unknown key          | defaults: {agent: {replay: {size: 10}}}       | unknown key defaults.agent.replay.size; known keys of defaults.agent.replay: [batchSize, capacity, learningStarts, updateEvery]
+      unknown key          | defaults: {agent: {replay: {size: 10}}}       | unknown key defaults.agent.replay.size; known keys of defaults.agent.replay: [batchSize, capacity, gradientSteps, learningStarts, updateEvery]
       unknown top key      | seed: 3                                        | unknown key seed; known keys: [budget, checkpoint, defaults, description, env, evaluation, name, report, seeds, variants]
       unknown loss         | variants: {a: {loss: {name: l3}}}              | variants.a.loss.name = "l3" is invalid; expected one of [gumbel-kl, huber, l2, terminal-nll, xql] (see qprob list)
       unknown env          | env: {id: CartPole-v9}                         | env.id = "CartPole-v9" is invalid; expected one of [Acrobot-v1, CartPole-v1,
       unknown agent        | variants: {a: {agent: {type: sarsa}}}          | variants.a.agent.type = "sarsa" is invalid; expected one of [extreme-q, q-learning
       unknown optimizer    | defaults: {agent: {optimizer: {name: lbfgs}}}  | defaults.agent.optimizer.name = "lbfgs" is invalid; expected one of [adam, sgd]
-      unknown loss option  | variants: {a: {loss: {name: xql, options: {temperature: 2}}}} | variants.a.loss.options: loss xql: unknown option temperature; known options: [beta, form, max_clip]
+      unknown loss option  | variants: {a: {loss: {name: xql, options: {temperature: 2}}}} | variants.a.loss.options: loss xql: unknown option temperature; known options: [beta, clip_side, form, max_clip]
       bad loss option      | variants: {a: {loss: {name: huber, options: {delta: -1}}}}   | variants.a.loss.options: huber: delta = -1.0 is invalid
       unknown env option   | env: {id: FrozenLake-v1, options: {slippery: false}} | env.options: env FrozenLake-v1: unknown option slippery; known options:
       wrong type           | defaults: {agent: {replay: {batchSize: many}}} | defaults.agent.replay.batchSize = "many" is invalid; expected an integer
@@ -99,6 +99,11 @@ class BadInputTest {
       zero batch size      | defaults: {agent: {replay: {batchSize: 0}}}    | defaults.agent.replay.batchSize = 0 is invalid; expected an integer >= 1
       batch above capacity | defaults: {agent: {replay: {capacity: 10}}}    | defaults.agent.replay.batchSize = 64 is invalid; expected <= replay.capacity = 10
       learning starts      | defaults: {agent: {replay: {learningStarts: 10}}} | defaults.agent.replay.learningStarts = 10 is invalid; expected >= replay.batchSize - 1 = 63
+      zero gradient steps  | defaults: {agent: {replay: {gradientSteps: 0}}} | defaults.agent.replay.gradientSteps = 0 is invalid; expected an integer >= 1
+      starts past budget   | "budget: {envSteps: 500}\ndefaults: {agent: {replay: {learningStarts: 500}}}" | variants.default.agent.replay.learningStarts = 500 (with updateEvery = 1) leaves no gradient step within budget.envSteps = 500
+      no update event      | "budget: {envSteps: 500}\ndefaults: {agent: {replay: {updateEvery: 600}}}" | variants.default.agent.replay.learningStarts = 64 (with updateEvery = 600) leaves no gradient step within budget.envSteps = 500
+      network too large    | defaults: {agent: {network: {hidden: [100000, 100000]}}} | variants.default.agent: the agent needs about
+      buffer too large     | defaults: {agent: {replay: {capacity: 2000000000}}} | variants.default.agent: the agent needs about
       zero checkpoint      | checkpoint: {everyEnvSteps: 0}                 | checkpoint.everyEnvSteps = 0 is invalid; expected an integer >= 1
       unknown checkpoint key | checkpoint: {every: 5}                       | unknown key checkpoint.every; known keys of checkpoint: [everyEnvSteps]
       zero seeds           | seeds: 0                                       | seeds = 0 is invalid; expected a count in [1, 10000] or a list of seeds
@@ -150,7 +155,7 @@ class BadInputTest {
 
   @org.junit.jupiter.api.Test
   void anotherConfigIntoAnEarlierExperimentsFolderIsRefused() throws IOException {
-    Path config = Files.writeString(dir.resolve("other.yaml"), GOOD.replace("episodes: 1", "episodes: 2"));
+    Path config = Files.writeString(dir.resolve("other.yaml"), GOOD.replace("episodes: 12", "episodes: 13"));
     assertBad(existing + ": holds results of a different config (its experiment.yaml differs)", "run",
         config.toString(), "--out", existing.toString());
     assertExistingUntouched();
@@ -174,7 +179,7 @@ class BadInputTest {
     Path edited = dir.resolve("edited");
     copy(existing, edited);
     Path yaml = edited.resolve("experiment.yaml");
-    Files.writeString(yaml, Files.readString(yaml).replace("episodes: 1", "episodes: 3"));
+    Files.writeString(yaml, Files.readString(yaml).replace("episodes: 12", "episodes: 14"));
     Map<String, String> before = files(edited);
     assertBad(edited.resolve("a/seed-0") + ": holds a run of another config (its config.yaml differs", "resume",
         edited.toString());

@@ -79,6 +79,9 @@ class ResumeTest {
     assertThat(actual.resolve(CsvLog.partialOf(actual.resolve(RunFiles.EPISODES)).getFileName())).doesNotExist();
     JsonNode provenance = ConfigMapper.json().readTree(actual.resolve(RunFiles.PROVENANCE).toFile());
     assertThat(provenance.get("status").asText()).isEqualTo("finished");
+    JsonNode straight = ConfigMapper.json().readTree(expected.resolve(RunFiles.PROVENANCE).toFile());
+    assertThat(provenance.get("gradientSteps").asLong()).as("gradient steps counted across the resume")
+        .isEqualTo(straight.get("gradientSteps").asLong()).isPositive();
   }
 
   /** Every regular file of {@code folder}, copied to {@code to}. */

@@ -89,6 +89,7 @@ class RunCommandTest {
     assertThat(provenance.get("status").asText()).isEqualTo("finished");
     assertThat(provenance.get("seed").asLong()).isEqualTo(7);
     assertThat(provenance.get("envSteps").asLong()).isEqualTo(400);
+    assertThat(provenance.get("gradientSteps").asLong()).as("one per env step after 64").isEqualTo(400 - 64);
     assertThat(provenance.get("endTime").asText()).isGreaterThanOrEqualTo(provenance.get("startTime").asText());
     assertThat(provenance.at("/platform/java/version").asText()).isEqualTo(System.getProperty("java.version"));
     assertThat(provenance.at("/platform/libraries/org.deeplearning4j:deeplearning4j-nn").asText())
@@ -100,6 +101,41 @@ class RunCommandTest {
     // evaluations at 200 and 400 steps
     assertThat(Files.readAllLines(run.resolve("eval.csv"))).extracting(l -> l.split(",")[0])
         .containsExactly("env_steps", "200", "400");
+  }
+
+  @Test
+  void gradientStepsAreCountedAndARunThatNeverLearnedIsFlagged() throws IOException {
+    // an episode budget: validation cannot tell that 20 CartPole episodes end before learning starts at 5,000 steps
+    Path config = Files.writeString(dir.resolve("idle.yaml"), """
+        name: idle
+        env: {id: CartPole-v1}
+        seeds: [1]
+        budget: {episodes: 20}
+        evaluation: {everyEnvSteps: 0}
+        defaults:
+          loss: {name: l2}
+          agent: {network: {hidden: [8]}, replay: {capacity: 1000, learningStarts: 5000}}
+        variants:
+          idle: {}
+          learns: {agent: {replay: {learningStarts: 63, updateEvery: 2, gradientSteps: 3}}}
+        """);
+    Path out = dir.resolve("idle");
+    Cli.Result r = Cli.run("run", config.toString(), "--out", out.toString());
+    assertThat(r.code()).as("a run without a gradient step is an error").isEqualTo(QprobCommand.FAILED);
+    assertThat(r.err()).contains("idle/seed-1: WARNING: took 0 gradient steps")
+        .contains("qprob: 1 of 2 runs took no gradient step");
+    String summary = Files.readString(out.resolve("summary.md"));
+    assertThat(summary).contains("| gradient steps |")
+        .contains("**Warning: 1 finished run(s) took far fewer gradient steps than their config implies")
+        .contains("idle/seed-1 (0 gradient steps, learning never started)").doesNotContain("learns/seed-1 (");
+    var provenance = new ObjectMapper().readTree(out.resolve("learns/seed-1/provenance.json").toFile());
+    long steps = provenance.get("envSteps").asLong();
+    long expected = 3 * (steps / 2 - 63 / 2);
+    assertThat(provenance.get("gradientSteps").asLong()).isEqualTo(expected);
+    List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+    assertThat(csv.get(0)).endsWith(",gradient_steps_mean");
+    assertThat(csv.get(1)).startsWith("idle,").endsWith(",0.0");
+    assertThat(csv.get(2)).startsWith("learns,").endsWith("," + (double) expected);
   }
 
   @Test

@@ -26,7 +26,7 @@ class ShippedConfigsTest {
   static final Path CONFIGS = Path.of("..", "configs");
   /** Tiny budget: enough steps for some gradient updates, one seed, evaluations on. */
   static final List<String> TINY = List.of("--set=budget.envSteps=300", "--set=seeds=1",
-      "--set=defaults.agent.replay.learningStarts=64", "--set=evaluation.everyEnvSteps=150",
+      "--set=defaults.agent.replay.learningStarts=128", "--set=evaluation.everyEnvSteps=150",
       "--set=evaluation.episodes=1");
 
   @TempDir

@@ -20,7 +20,7 @@ class RunCheckpointTest {
   private static RunCheckpoint sample(boolean done) {
     byte[] agent = new byte[10_000];
     new SplittableRandom(5).nextBytes(agent);
-    return new RunCheckpoint(RunCheckpoint.hash("config"), done, new TrainingPosition(12, 345, 6.5), 789, 101, agent);
+    return new RunCheckpoint(RunCheckpoint.hash("config"), done, new TrainingPosition(12, 345, 280, 6.5), 789, 101, agent);
   }
 
   @Test

@@ -1,0 +1,105 @@
+package org.qprob.agents;
+
+import java.util.List;
+import java.util.Locale;
+import org.qprob.agents.config.AgentConfig;
+
+/**
+ * The memory an agent will need, estimated from its config before anything is allocated, so that a config too large
+ * for the machine fails at validation with one line instead of dying in a native allocation.
+ *
+ * <p>Native memory (ND4J's off-heap buffers, single precision) holds each trained network's parameters, gradient,
+ * Adam moments and a working copy, each target network's parameters and a copy, and the activations of a forward and
+ * backward pass over a batch of states and next states. The Java heap holds the replay buffer (observation and next
+ * observation rows, action, reward, flag), the plain-Java acting copy of a network, and a checkpoint being written
+ * (serialised parameters, optimizer state and buffer, up to three times over while its byte array grows and is
+ * copied). The figures are estimates, deliberately generous by a small factor, not measurements.
+ *
+ * @param heapBytes bytes of Java heap
+ * @param nativeBytes bytes of native (off-heap) memory
+ */
+public record MemoryEstimate(long heapBytes, long nativeBytes) {
+  /** What an agent that does not estimate its needs reports. */
+  public static final MemoryEstimate UNKNOWN = new MemoryEstimate(0, 0);
+
+  private static final long FLOAT = Float.BYTES;
+  /** Per trained network: parameters, gradient, two Adam moments, one working copy. */
+  private static final int TRAINED_COPIES = 5;
+  /** Per target network: parameters and one working copy. */
+  private static final int TARGET_COPIES = 2;
+  /** Per activation of a pass: pre-activation, activation, its gradient, one scratch. */
+  private static final int ACTIVATION_COPIES = 4;
+  /** A checkpoint's byte array while it grows (doubling) and is copied out. */
+  private static final int CHECKPOINT_COPIES = 3;
+
+  /**
+   * The estimate for a replay agent on MLPs of {@code config.network()}.
+   *
+   * @param config the agent config (network widths, replay capacity and batch)
+   * @param inputWidth the network input width
+   * @param rawWidth floats per stored observation
+   * @param trainedOutputs the output width of each trained network (e.g. one Q network; Q and V for X-DQN)
+   * @param targetOutputs the output width of each target network
+   */
+  public static MemoryEstimate replayAgent(AgentConfig config, int inputWidth, int rawWidth,
+      List<Integer> trainedOutputs, List<Integer> targetOutputs) {
+    long batchRows = 2L * config.replay().batchSize();
+    long nativeBytes = 0;
+    long parameterBytes = 0;
+    for (int outputs : trainedOutputs) {
+      long p = parameters(config, inputWidth, outputs);
+      parameterBytes += p * FLOAT * 3;
+      nativeBytes += p * FLOAT * TRAINED_COPIES + batchRows * units(config, inputWidth, outputs) * FLOAT
+          * ACTIVATION_COPIES;
+    }
+    for (int outputs : targetOutputs) {
+      long p = parameters(config, inputWidth, outputs);
+      parameterBytes += p * FLOAT;
+      nativeBytes += p * FLOAT * TARGET_COPIES + batchRows * units(config, inputWidth, outputs) * FLOAT;
+    }
+    long capacity = config.replay().capacity();
+    long buffer = capacity * (2 * rawWidth * FLOAT + Integer.BYTES + Double.BYTES + 1);
+    long acting = parameters(config, inputWidth, trainedOutputs.get(0)) * FLOAT;
+    long heap = buffer + acting + CHECKPOINT_COPIES * (buffer + parameterBytes);
+    return new MemoryEstimate(heap, nativeBytes);
+  }
+
+  /** Weights and biases of an MLP with {@code config}'s hidden layers between the given input and output widths. */
+  static long parameters(AgentConfig config, int inputWidth, int outputs) {
+    long total = 0;
+    long fanIn = inputWidth;
+    for (int h : config.network().hidden()) {
+      total += fanIn * h + h;
+      fanIn = h;
+    }
+    return total + fanIn * outputs + outputs;
+  }
+
+  private static long units(AgentConfig config, int inputWidth, int outputs) {
+    long total = inputWidth + outputs;
+    for (int h : config.network().hidden()) {
+      total += h;
+    }
+    return total;
+  }
+
+  /**
+   * Empty if this fits in {@code heapAvailable} bytes of heap and {@code nativeAvailable} of native memory, else one
+   * line saying what does not fit and what to change.
+   */
+  public String checkFits(long heapAvailable, long nativeAvailable) {
+    if (heapBytes <= heapAvailable && nativeBytes <= nativeAvailable) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "needs about %s of native memory (network parameters, optimizer state, "
+        + "activations) and %s of Java heap (replay buffer, checkpoints); this JVM has %s native and %s heap; expected "
+        + "smaller agent.network.hidden or agent.replay.capacity, or more memory (QPROB_JAVA_OPTS=-Xmx...)",
+        size(nativeBytes), size(heapBytes), size(nativeAvailable), size(heapAvailable));
+  }
+
+  /** {@code bytes} in MiB or GiB, one decimal. */
+  static String size(long bytes) {
+    double mib = bytes / (1024.0 * 1024.0);
+    return mib >= 1024 ? String.format(Locale.ROOT, "%.1f GiB", mib / 1024) : String.format(Locale.ROOT, "%.1f MiB", mib);
+  }
+}

@@ -14,8 +14,9 @@ import java.util.Arrays;
  * <pre>dL/dlogits_k      = (sum_i m_i) q_k - m_k                    (= q_k - m_k, as m sums to 1)
  * dL/dnext_logits_k = p_k (h_k - sum_j p_j h_j),  h = W^T (-log q)  (W the projection's matrix, m = W p)</pre>
  *
- * <p>The second is the gradient into the target, for runs that let it flow there; it is 0 at terminal rows
- * ({@code discount = 0}), where {@code m} does not depend on {@code p}. Gradients are those of each sample's own
+ * <p>The second is the gradient into the target, for runs that let it flow there. At terminal rows
+ * ({@code discount = 0}) {@code m} is the projection of the reward alone and does not depend on {@code p}: the next
+ * logits are not read (they may hold anything) and their gradient is 0. Gradients are those of each sample's own
  * {@code L}, not of a batch mean: the caller scales by importance weights and {@code 1 / batch size}.
  *
  * <p>Rows are {@code atoms} consecutive doubles of flat arrays (logits for the taken action, next logits for the action
@@ -72,7 +73,8 @@ public final class CategoricalCrossEntropy {
    * @param logits the prediction's logits at {@code logits[logitsOffset .. + atoms)}
    * @param nextLogits the next-state logits at {@code nextLogits[nextOffset .. + atoms)}
    * @param reward finite
-   * @param discount finite, {@code >= 0}: 0 at terminal rows, {@code gamma^n} otherwise
+   * @param discount finite, {@code >= 0}: 0 at terminal rows (then {@code nextLogits} is not read), {@code gamma^n}
+   *     otherwise
    */
   public double valueAndGradient(double[] logits, int logitsOffset, double[] nextLogits, int nextOffset, double reward,
       double discount, double[] dLogits, int dLogitsOffset, double[] dNextLogits, int dNextOffset) {
@@ -125,8 +127,13 @@ public final class CategoricalCrossEntropy {
     double[] p = rows.nextProbabilities;
     double[] m = rows.target;
     double[] logQ = rows.logQ;
-    softmax(nextLogits, nextOffset, atoms, p);
-    projection.project(p, 0, reward, discount, m, 0);
+    boolean terminal = discount == 0;
+    if (terminal) {
+      projection.projectPoint(reward, m, 0); // Tz_j = reward for every j, whatever p is
+    } else {
+      softmax(nextLogits, nextOffset, atoms, p);
+      projection.project(p, 0, reward, discount, m, 0);
+    }
     double top = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < atoms; i++) {
       top = Math.max(top, logits[logitsOffset + i]);
@@ -149,7 +156,7 @@ public final class CategoricalCrossEntropy {
       }
     }
     if (dNextLogits != null) {
-      if (discount == 0) {
+      if (terminal) {
         Arrays.fill(dNextLogits, dNextOffset, dNextOffset + atoms, 0);
       } else {
         double[] g = rows.dTarget;

@@ -110,6 +110,22 @@ public final class CategoricalProjection {
     }
   }
 
+  /**
+   * Writes the projection of a point mass at {@code value}, {@code m_i = clamp(1 - |clamp(value) - z_i| / dz, 0, 1)}
+   * (what {@link #project} gives at {@code discount = 0}, a terminal row, for any {@code p} summing to 1), into
+   * {@code target[targetOffset .. targetOffset + atoms)} (overwriting it).
+   *
+   * @param value finite
+   */
+  public void projectPoint(double value, double[] target, int targetOffset) {
+    checkTransition(value, 0);
+    Arrays.fill(target, targetOffset, targetOffset + atoms, 0);
+    double b = position(value);
+    int l = lower(b);
+    target[targetOffset + l] = l + 1 - b;
+    target[targetOffset + l + 1] = b - l;
+  }
+
   /** {@link #project} into a new array, for the whole of {@code next} ({@code atoms} entries). */
   public double[] project(double[] next, double reward, double discount) {
     checkRow("next", next);

@@ -144,7 +144,7 @@ public final class QuantileHuber {
     return value;
   }
 
-  /** {@code L} of one sample whose rows are the whole of {@code theta} ({@code N}) and {@code nextTheta} ({@code M}). */
+  /** {@code L} of one sample whose rows are all of {@code theta} ({@code N}) and of {@code nextTheta} ({@code M}). */
   public double value(double[] theta, double[] nextTheta, double reward, double discount) {
     ArrayChecks.require("QuantileHuber", "theta", theta, quantiles);
     if (nextTheta == null || nextTheta.length == 0) {

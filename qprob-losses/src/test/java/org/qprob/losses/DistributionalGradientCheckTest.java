@@ -175,7 +175,8 @@ class DistributionalGradientCheckTest {
     double[] dNext = new double[m];
     double value = loss.valueAndGradient(c.theta(), 0, c.nextTheta(), 0, m, c.reward(), c.discount(), dTheta, 0, dNext,
         0);
-    assertThat(value).isEqualTo(loss.value(c.theta(), c.nextTheta(), c.reward(), c.discount())).isGreaterThanOrEqualTo(0);
+    assertThat(value).isEqualTo(loss.value(c.theta(), c.nextTheta(), c.reward(), c.discount()))
+        .isGreaterThanOrEqualTo(0);
     double h = 1e-5;
     for (int i = 0; i < n; i++) {
       int at = i;

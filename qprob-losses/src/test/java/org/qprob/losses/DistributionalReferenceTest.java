@@ -9,6 +9,7 @@ import static org.qprob.losses.DistributionalReferenceFile.text;
 import static org.qprob.losses.ReferenceFile.number;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,12 +84,12 @@ class DistributionalReferenceTest {
     System.arraycopy(nextLogits, 0, batchNext, atoms, atoms);
     double[] dBatch = new double[3 * atoms];
     double[] dBatchNext = new double[3 * atoms];
-    double[] values = loss.evaluate(batchLogits, batchNext, new double[] {0, reward, 1}, new double[] {0.9, discount, 0},
-        dBatch, dBatchNext);
+    double[] values = loss.evaluate(batchLogits, batchNext, new double[] {0, reward, 1},
+        new double[] {0.9, discount, 0}, dBatch, dBatchNext);
     assertClose("batch loss", values[1], number(c, "loss"), TOLERANCE);
-    assertAllClose("batch grad_logits", java.util.Arrays.copyOfRange(dBatch, atoms, 2 * atoms),
+    assertAllClose("batch grad_logits", Arrays.copyOfRange(dBatch, atoms, 2 * atoms),
         numbers(c, "grad_logits"));
-    assertAllClose("batch grad_next_logits", java.util.Arrays.copyOfRange(dBatchNext, atoms, 2 * atoms),
+    assertAllClose("batch grad_next_logits", Arrays.copyOfRange(dBatchNext, atoms, 2 * atoms),
         numbers(c, "grad_next_logits"));
   }
 
@@ -121,8 +122,8 @@ class DistributionalReferenceTest {
     double[] values = loss.evaluate(batchTheta, batchNext, new double[] {1, reward}, new double[] {0.5, discount},
         dBatch, dBatchNext);
     assertClose("batch loss", values[1], number(c, "loss"), TOLERANCE);
-    assertAllClose("batch grad_theta", java.util.Arrays.copyOfRange(dBatch, n, 2 * n), numbers(c, "grad_theta"));
-    assertAllClose("batch grad_next_theta", java.util.Arrays.copyOfRange(dBatchNext, m, 2 * m),
+    assertAllClose("batch grad_theta", Arrays.copyOfRange(dBatch, n, 2 * n), numbers(c, "grad_theta"));
+    assertAllClose("batch grad_next_theta", Arrays.copyOfRange(dBatchNext, m, 2 * m),
         numbers(c, "grad_next_theta"));
   }
 

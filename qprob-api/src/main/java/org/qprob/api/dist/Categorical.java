@@ -116,7 +116,10 @@ public final class Categorical implements DiscreteDistribution {
     return atoms.cdf(x);
   }
 
-  /** {@code inf {x : F(x) >= p}}: the smallest atom whose cumulative probability reaches {@code p}, {@code 0 < p <= 1}. */
+  /**
+   * {@code inf {x : F(x) >= p}}: the smallest atom whose cumulative probability reaches {@code p}, for
+   * {@code 0 < p <= 1}.
+   */
   @Override
   public double quantile(double p) {
     if (!(p > 0 && p <= 1)) {

@@ -3,8 +3,8 @@ package org.qprob.api.dist;
 import java.util.random.RandomGenerator;
 
 /**
- * The equally weighted distribution on {@code n} values, {@code P(X = theta_k) = 1/n} — the prediction of a QR-DQN head,
- * whose outputs {@code theta_k} estimate the quantiles at {@code tau_k = (2k + 1) / (2n)}. The network need not output
+ * The equally weighted distribution on {@code n} values, {@code P(X = theta_k) = 1/n} — the prediction of a QR-DQN
+ * head, whose outputs {@code theta_k} estimate the quantiles at {@code tau_k = (2k + 1) / (2n)}. The network need not output
  * them in order; they are kept sorted (ties allowed), so {@link #atom(int)} is the {@code k}-th smallest.
  */
 public final class QuantileAtoms implements DiscreteDistribution {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
@@ -96,9 +97,10 @@ class CrpsTest {
         p[k] /= total;
       }
       double[] equal = new double[n];
-      java.util.Arrays.fill(equal, 1.0 / n);
+      Arrays.fill(equal, 1.0 / n);
       double y = c % 10 == 0 ? values[random.nextInt(n)] : random.nextDouble(-40, 40); // sometimes exactly on an atom
-      for (DiscreteDistribution d : new DiscreteDistribution[] {new Categorical(values, p), new QuantileAtoms(values)}) {
+      DiscreteDistribution[] both = {new Categorical(values, p), new QuantileAtoms(values)};
+      for (DiscreteDistribution d : both) {
         double[] w = d instanceof QuantileAtoms ? equal : p;
         double absolute = 0;
         double pairs = 0;
@@ -213,7 +215,8 @@ class CrpsTest {
     for (Distribution d : new Distribution[] {new Gumbel(0, 0), withoutClosedForm(new Gumbel(0, 0))}) {
       for (double y : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
         assertThatThrownBy(() -> d.crps(y)).isInstanceOf(IllegalArgumentException.class)
-            .satisfies(e -> assertThat(e.getMessage()).contains("crps", "expected a finite number").doesNotContain("\n"));
+            .satisfies(e -> assertThat(e.getMessage()).contains("crps", "expected a finite number")
+                .doesNotContain("\n"));
       }
     }
   }

@@ -47,7 +47,8 @@ class DiscreteDistributionTest {
           new Case(new Categorical(values, weights), values, weights)));
       double[] equal = new double[n];
       Arrays.fill(equal, 1.0 / n);
-      out.add(Named.of("quantile atoms #" + c + " (" + n + " values)", new Case(new QuantileAtoms(values), values, equal)));
+      out.add(Named.of("quantile atoms #" + c + " (" + n + " values)",
+          new Case(new QuantileAtoms(values), values, equal)));
     }
     return out.stream();
   }
@@ -191,7 +192,8 @@ class DiscreteDistributionTest {
       assertThat(huge.probability(k)).isCloseTo(c.probability(k), within(1e-15));
     }
     assertThat(new Categorical(new double[] {2, 1}, new double[] {0.25, 0.75}).support()).containsExactly(1, 2);
-    assertThat(new Categorical(new double[] {2, 1}, new double[] {0.25, 0.75}).probabilities()).containsExactly(0.75, 0.25);
+    assertThat(new Categorical(new double[] {2, 1}, new double[] {0.25, 0.75}).probabilities())
+        .containsExactly(0.75, 0.25);
   }
 
   @Test

@@ -21,6 +21,8 @@ public record Gumbel(double mu, double nu) implements Distribution {
   /** The largest accepted {@code |nu|}; beyond it {@code exp(nu)} or {@code exp(-nu)} leaves the double range. */
   public static final double MAX_ABS_LOG_SCALE = 700;
 
+  private static final double LOG_2 = Math.log(2);
+
   /** Validates the parameters. */
   public Gumbel {
     if (!Double.isFinite(mu)) {
@@ -134,6 +136,30 @@ public record Gumbel(double mu, double nu) implements Distribution {
   @Override
   public double entropy() {
     return nu + EULER_GAMMA + 1;
+  }
+
+  /**
+   * The continuous ranked probability score in closed form: with {@code z = (y - mu) / beta},
+   * {@code CRPS = beta * (EulerGamma - z - log 2 + 2 E1(exp(-z)))}, {@code E1} the exponential integral
+   * {@code integral_x^inf exp(-t)/t dt = Gamma(0, x)}. It follows from {@code CRPS = E|X - y| - E|X - X'| / 2}:
+   * {@code X - X'} is logistic with scale {@code beta}, so {@code E|X - X'| = 2 beta log 2}, and
+   * {@code E|X - y| = E[X] - y + 2 integral_{-inf}^y F = beta (EulerGamma - z + 2 E1(exp(-z)))}. For {@code z >= 0}
+   * it is evaluated as {@code beta * (z - EulerGamma - log 2 + 2 s(exp(-z)))} with
+   * {@code s(t) = E1(t) + EulerGamma + log t}, which keeps full precision however far above the mode {@code y} lies.
+   *
+   * @param y the observed value, finite
+   */
+  @Override
+  public double crps(double y) {
+    if (!Double.isFinite(y)) {
+      throw new IllegalArgumentException("Gumbel.crps: y = " + y + " is invalid; expected a finite number");
+    }
+    double beta = beta();
+    double z = (y - mu) / beta;
+    double standard = z >= 0
+        ? z - EULER_GAMMA - LOG_2 + 2 * ExponentialIntegral.seriesTail(Math.exp(-z))
+        : EULER_GAMMA - z - LOG_2 + 2 * ExponentialIntegral.e1(Math.exp(-z));
+    return beta * standard;
   }
 
   /**

@@ -1,0 +1,192 @@
+package org.qprob.losses;
+
+import java.util.Arrays;
+
+/**
+ * QR-DQN's loss for one sample: {@code N} predicted quantiles {@code theta_i} at the midpoints
+ * {@code tau_i = (2i + 1) / (2N)}, {@code M} target samples {@code T_j = reward + discount * next_theta_j}
+ * ({@code reward} alone at terminal rows, {@code discount = 0}), {@code u_ij = T_j - theta_i}, and
+ *
+ * <pre>L = sum_i mean_j |tau_i - 1{u_ij < 0}| * H(u_ij) / kappa
+ * H(u) = u^2 / 2 if |u| <= kappa, else kappa (|u| - kappa / 2)</pre>
+ *
+ * with gradients, {@code rho'(u) = |tau_i - 1{u < 0}| * H'(u) / kappa}, {@code H'(u) = clamp(u, -kappa, kappa)}:
+ *
+ * <pre>dL/dtheta_i      = -mean_j rho'(u_ij)
+ * dL/dnext_theta_j = discount * sum_i rho'(u_ij) / M</pre>
+ *
+ * <p>Smoothness: for {@code kappa > 0}, {@code H} is continuously differentiable ({@code H'} is continuous at
+ * {@code |u| = kappa}, where the quadratic branch is taken), and the jump of the weight {@code |tau - 1{u < 0}|} at
+ * {@code u = 0} multiplies {@code H'(0) = 0}, so {@code L} has an ordinary gradient everywhere and no subgradient
+ * choice is needed: at {@code u == 0} exactly, {@code 1{0 < 0} = 0} and the term contributes 0.
+ *
+ * <p>{@code kappa = 0} is accepted and means the limit {@code H(u) / kappa -> |u|}: the pure quantile (pinball) loss
+ * {@code |tau - 1{u < 0}| * |u|}, QR-DQN's "kappa = 0" variant. It is not differentiable at {@code u = 0}; there the
+ * subgradient 0 (inside {@code [tau - 1, tau]}) is used.
+ *
+ * <p>Gradients are those of each sample's own {@code L}, not of a batch mean. Rows are consecutive doubles of flat
+ * arrays; quantile values need not be sorted (each keeps its own {@code tau_i}).
+ */
+public final class QuantileHuber {
+  private final int quantiles;
+  private final double kappa;
+
+  /**
+   * @param quantiles the number {@code N} of predicted quantiles, {@code >= 1}
+   * @param kappa the Huber threshold, finite and {@code >= 0} (0: the pure quantile loss)
+   */
+  public QuantileHuber(int quantiles, double kappa) {
+    if (quantiles < 1) {
+      throw new IllegalArgumentException("QuantileHuber: quantiles = " + quantiles + " is invalid; expected >= 1");
+    }
+    if (!(kappa >= 0) || !Double.isFinite(kappa)) {
+      throw new IllegalArgumentException("QuantileHuber: kappa = " + kappa
+          + " is invalid; expected a finite number >= 0 (0 for the pure quantile loss)");
+    }
+    this.quantiles = quantiles;
+    this.kappa = kappa;
+  }
+
+  /** {@code N}. */
+  public int quantiles() {
+    return quantiles;
+  }
+
+  public double kappa() {
+    return kappa;
+  }
+
+  /** {@code tau_i = (2i + 1) / (2N)}. */
+  public double tau(int i) {
+    if (i < 0 || i >= quantiles) {
+      throw new IllegalArgumentException("QuantileHuber: quantile " + i + " is invalid; expected 0 <= i < "
+          + quantiles);
+    }
+    return (2 * i + 1) / (2.0 * quantiles);
+  }
+
+  /** {@code rho(u) = |tau - 1{u < 0}| * H(u) / kappa} (with {@code H(u) / kappa = |u|} at {@code kappa = 0}). */
+  public double value(double tau, double u) {
+    double weight = u < 0 ? 1 - tau : tau;
+    double a = Math.abs(u);
+    if (kappa == 0) {
+      return weight * a;
+    }
+    return weight * (a <= kappa ? 0.5 * u * u / kappa : a - 0.5 * kappa);
+  }
+
+  /** {@code rho'(u) = |tau - 1{u < 0}| * clamp(u, -kappa, kappa) / kappa} (sign(u), 0 at 0, for {@code kappa = 0}). */
+  public double derivative(double tau, double u) {
+    double weight = u < 0 ? 1 - tau : tau;
+    if (kappa == 0) {
+      return u == 0 ? 0 : Math.copySign(weight, u);
+    }
+    return weight * Math.min(Math.max(u, -kappa), kappa) / kappa;
+  }
+
+  /**
+   * {@code L} of one sample, writing {@code dL/dtheta} into {@code dTheta[dThetaOffset .. + N)} and, when
+   * {@code dNextTheta} is not null, {@code dL/dnext_theta} into {@code dNextTheta[dNextOffset .. + targets)} (both
+   * overwritten; null for a gradient that is not wanted).
+   *
+   * @param theta the predicted quantile values at {@code theta[thetaOffset .. + N)}
+   * @param nextTheta the next-state quantile values at {@code nextTheta[nextOffset .. + targets)}
+   * @param targets {@code M >= 1}
+   * @param reward finite
+   * @param discount finite, {@code >= 0}: 0 at terminal rows (then {@code nextTheta} is not read and its gradient is
+   *     0), {@code gamma^n} otherwise
+   */
+  public double valueAndGradient(double[] theta, int thetaOffset, double[] nextTheta, int nextOffset, int targets,
+      double reward, double discount, double[] dTheta, int dThetaOffset, double[] dNextTheta, int dNextOffset) {
+    if (targets < 1) {
+      throw new IllegalArgumentException("QuantileHuber: targets = " + targets + " is invalid; expected >= 1");
+    }
+    if (!Double.isFinite(reward)) {
+      throw new IllegalArgumentException("QuantileHuber: reward = " + reward + " is invalid; expected a finite number");
+    }
+    if (!(discount >= 0) || !Double.isFinite(discount)) {
+      throw new IllegalArgumentException("QuantileHuber: discount = " + discount
+          + " is invalid; expected a finite number >= 0 (0 at terminal rows)");
+    }
+    boolean terminal = discount == 0;
+    if (dNextTheta != null) {
+      Arrays.fill(dNextTheta, dNextOffset, dNextOffset + targets, 0);
+    }
+    double perTarget = 1.0 / targets;
+    double value = 0;
+    for (int i = 0; i < quantiles; i++) {
+      double tau = (2 * i + 1) / (2.0 * quantiles);
+      double t = theta[thetaOffset + i];
+      double sum = 0;
+      double slope = 0;
+      for (int j = 0; j < targets; j++) {
+        double u = (terminal ? reward : reward + discount * nextTheta[nextOffset + j]) - t;
+        sum += value(tau, u);
+        if (dTheta != null || dNextTheta != null) {
+          double d = derivative(tau, u);
+          slope += d;
+          if (dNextTheta != null && !terminal) {
+            dNextTheta[dNextOffset + j] += d;
+          }
+        }
+      }
+      value += sum * perTarget;
+      if (dTheta != null) {
+        dTheta[dThetaOffset + i] = -slope * perTarget;
+      }
+    }
+    if (dNextTheta != null && !terminal) {
+      double scale = discount * perTarget;
+      for (int j = 0; j < targets; j++) {
+        dNextTheta[dNextOffset + j] *= scale;
+      }
+    }
+    return value;
+  }
+
+  /** {@code L} of one sample whose rows are all of {@code theta} ({@code N}) and of {@code nextTheta} ({@code M}). */
+  public double value(double[] theta, double[] nextTheta, double reward, double discount) {
+    ArrayChecks.require("QuantileHuber", "theta", theta, quantiles);
+    if (nextTheta == null || nextTheta.length == 0) {
+      throw new IllegalArgumentException("QuantileHuber: nextTheta is empty; expected at least one target value");
+    }
+    int targets = nextTheta.length;
+    return valueAndGradient(theta, 0, nextTheta, 0, targets, reward, discount, null, 0, null, 0);
+  }
+
+  /**
+   * {@code L} of each of {@code n = reward.length} samples: row {@code s} of {@code theta} at {@code s * N}, of
+   * {@code nextTheta} at {@code s * M} with {@code M = nextTheta.length / n}; {@code dL/dtheta} into {@code dTheta}
+   * (required), {@code dL/dnext_theta} into {@code dNextTheta} when not null.
+   *
+   * @return the {@code n} values
+   */
+  public double[] evaluate(double[] theta, double[] nextTheta, double[] reward, double[] discount, double[] dTheta,
+      double[] dNextTheta) {
+    String name = "QuantileHuber";
+    int n = ArrayChecks.rows(name, "reward", reward);
+    ArrayChecks.require(name, "discount", discount, n);
+    ArrayChecks.require(name, "theta", theta, n * quantiles);
+    ArrayChecks.require(name, "dTheta", dTheta, n * quantiles);
+    if (nextTheta == null || nextTheta.length == 0 || nextTheta.length % n != 0) {
+      throw new IllegalArgumentException(name + ": nextTheta has "
+          + (nextTheta == null ? "no" : String.valueOf(nextTheta.length)) + " entries; expected a positive multiple of "
+          + n + " (targets per sample times samples)");
+    }
+    int targets = nextTheta.length / n;
+    if (dNextTheta != null) {
+      ArrayChecks.require(name, "dNextTheta", dNextTheta, n * targets);
+    }
+    double[] value = new double[n];
+    for (int s = 0; s < n; s++) {
+      value[s] = valueAndGradient(theta, s * quantiles, nextTheta, s * targets, targets, reward[s], discount[s], dTheta,
+          s * quantiles, dNextTheta, s * targets);
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "QuantileHuber[quantiles=" + quantiles + ", kappa=" + kappa + "]";
+  }
+}

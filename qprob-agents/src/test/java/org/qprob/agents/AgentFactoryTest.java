@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.qprob.agents.config.AgentConfig;
 import org.qprob.agents.config.BackupConfig;
+import org.qprob.agents.config.NetworkConfig;
 import org.qprob.agents.config.TargetConfig;
 import org.qprob.api.PluginRegistry;
 import org.qprob.api.env.Box;
@@ -32,26 +33,35 @@ class AgentFactoryTest {
     create(AgentConfig.defaults(), Fixtures.loss("gumbel-kl"));
     create(AgentConfig.defaults(), Fixtures.loss("l2"));
     create(AgentConfig.defaults().withTarget(TargetConfig.of("double")), Fixtures.loss("huber"));
+    create(AgentConfig.defaults().withTarget(TargetConfig.of("double")), Fixtures.loss("categorical"));
+    create(AgentConfig.defaults().withTarget(TargetConfig.of("online-grad")), Fixtures.loss("quantile-huber"));
   }
 
   @Test
   void configurationsThatDoNotFitTheLossFailWithOneLine() {
     assertThatThrownBy(() -> create(AgentConfig.defaults().withBackup(BackupConfig.of("gumbel")), Fixtures.loss("l2")))
-        .hasMessage("backup.kind = \"gumbel\" does not fit loss l2 (head POINT, target POINT); expected a Gumbel-backup "
-            + "loss such as gumbel-kl, or backup max/soft");
+        .hasMessage("backup.kind = \"gumbel\" does not fit loss l2; expected one of [max, soft] (or auto)");
     assertThatThrownBy(() -> create(AgentConfig.defaults().withBackup(BackupConfig.of("max")), Fixtures.loss("gumbel-kl")))
-        .hasMessageStartingWith("backup.kind = \"max\" does not fit loss gumbel-kl (head GUMBEL, target GUMBEL_BACKUP)");
+        .hasMessage("backup.kind = \"max\" does not fit loss gumbel-kl; expected one of [gumbel] (or auto)");
+    assertThatThrownBy(() -> create(AgentConfig.defaults().withBackup(BackupConfig.of("max")),
+        Fixtures.loss("categorical"))).hasMessage("backup.kind = \"max\" does not fit loss categorical; expected one of "
+        + "[distributional] (or auto)");
+    assertThatThrownBy(() -> create(AgentConfig.defaults().withBackup(BackupConfig.of("distributional")),
+        Fixtures.loss("l2"))).hasMessageStartingWith("backup.kind = \"distributional\" does not fit loss l2");
+    assertThatThrownBy(() -> create(AgentConfig.defaults().withNetwork(NetworkConfig.defaults()
+        .withOriginalGumbelOutputs()), Fixtures.loss("quantile-huber")))
+        .hasMessageStartingWith("network.expLocations = true does not fit the quantile head");
     assertThatThrownBy(() -> create(AgentConfig.defaults().withTarget(TargetConfig.of("double")), Fixtures.loss("gumbel-kl")))
         .hasMessage("target.source = \"double\" does not fit the gumbel backup; expected one of "
             + "[online-grad, online-stop, target-network]");
     assertThatThrownBy(() -> create(AgentConfig.defaults().withTarget(TargetConfig.of("double"))
         .withBackup(BackupConfig.of("soft")), Fixtures.loss("l2")))
         .hasMessageStartingWith("target.source = \"double\" does not fit the soft backup");
-    assertThatThrownBy(() -> create(AgentConfig.defaults().withBackup(BackupConfig.of("max")),
-        Fixtures.loss("terminal-nll"))).hasMessageStartingWith("backup.kind = \"max\" does not fit loss terminal-nll");
+    assertThatThrownBy(() -> create(AgentConfig.defaults().withBackup(BackupConfig.of("gumbel")),
+        Fixtures.loss("terminal-nll"))).hasMessageStartingWith("backup.kind = \"gumbel\" does not fit loss terminal-nll");
     AgentConfig xq = AgentConfig.defaults().withType("extreme-q");
     assertThatThrownBy(() -> create(xq, Fixtures.loss("gumbel-kl")))
-        .hasMessageStartingWith("extreme-q: loss gumbel-kl (head GUMBEL, target GUMBEL_BACKUP) does not fit the V network");
+        .hasMessageStartingWith("extreme-q: loss gumbel-kl does not fit the V network");
     assertThatThrownBy(() -> create(xq.withTarget(TargetConfig.of("online-grad")), Fixtures.loss("xql")))
         .hasMessage("target.source = \"online-grad\" does not fit extreme-q; expected one of [target-network, online-stop]");
     assertThatThrownBy(() -> create(xq.withBackup(BackupConfig.of("soft")), Fixtures.loss("xql")))

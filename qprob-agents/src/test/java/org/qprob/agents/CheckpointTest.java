@@ -26,7 +26,8 @@ import org.qprob.api.env.Environment;
 /** Checkpoint, continue; restore into a fresh agent, continue the same way: the two continuations are identical. */
 class CheckpointTest {
   static Stream<ReferenceConfig> configs() {
-    return Stream.of(OriginalConfigs.qProb(), OriginalConfigs.doubleDqn(), OriginalConfigs.extremeQ());
+    return Stream.of(OriginalConfigs.qProb(), OriginalConfigs.doubleDqn(), OriginalConfigs.extremeQ(),
+        OriginalConfigs.c51(), OriginalConfigs.qrDqn());
   }
 
   private static List<EpisodeRecord> continueTraining(Agent agent, int episodes) {

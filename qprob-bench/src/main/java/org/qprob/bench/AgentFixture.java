@@ -17,7 +17,7 @@ import org.qprob.api.env.StepResult;
 import org.qprob.api.loss.LossProvider;
 
 /**
- * An agent of one of the original configurations on CartPole-v1, made through the plugin registries as a run makes
+ * An agent of one of the reference configurations on CartPole-v1, made through the plugin registries as a run makes
  * it, whose replay buffer already holds {@code fill} transitions of its own exploring play, together with a further
  * {@code spare} recorded transitions to feed it during a benchmark.
  *
@@ -27,7 +27,8 @@ import org.qprob.api.loss.LossProvider;
 record AgentFixture(Agent agent, Transition[] spare) {
   /** The original configurations by the names the benchmarks take. */
   static final Map<String, ReferenceConfig> CONFIGS =
-      Map.of("q-prob", OriginalConfigs.qProb(), "base-q-learning", OriginalConfigs.baseQLearning());
+      Map.of("q-prob", OriginalConfigs.qProb(), "base-q-learning", OriginalConfigs.baseQLearning(),
+          "dqn-target", OriginalConfigs.dqnTarget(), "c51", OriginalConfigs.c51(), "qr-dqn", OriginalConfigs.qrDqn());
 
   /** The agent of configuration {@code name} after {@code fill} observed steps, with {@code spare} more recorded. */
   static AgentFixture create(String name, int fill, int spare, long seed) {

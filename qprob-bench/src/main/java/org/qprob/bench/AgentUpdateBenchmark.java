@@ -22,7 +22,10 @@ import org.qprob.api.agent.UpdateResult;
  *   <li>{@code q-prob}: gumbel-kl with the gradient flowing into the target (s and s' as one batch of 128 rows
  *       through one network), global-norm clip 1, Adam;</li>
  *   <li>{@code base-q-learning}: l2 against the hard-max backup of a target network (copied every 100 steps,
- *       included here amortised), Adam.</li>
+ *       included here amortised), Adam;</li>
+ *   <li>{@code dqn-target}, {@code c51}, {@code qr-dqn}: l2, categorical (51 atoms, 102 outputs) and quantile-huber
+ *       (50 quantiles, 100 outputs) with one agent otherwise: target network copied every 500 steps, global-norm
+ *       clip 0, Adam; {@link UpdateFloorBenchmark#targetUpdateProducts} is their floor.</li>
  * </ul>
  * {@link #update} is what the training loop pays per step for learning: {@code observe} of a recorded transition
  * (the agent takes at most one step per observed transition) and {@code update}. {@link #actObserveUpdate} adds the
@@ -37,7 +40,7 @@ import org.qprob.api.agent.UpdateResult;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-Xss4m"})
 public class AgentUpdateBenchmark {
-  @Param({"q-prob", "base-q-learning"})
+  @Param({"q-prob", "base-q-learning", "dqn-target", "c51", "qr-dqn"})
   public String config;
 
   private Agent agent;

@@ -1,5 +1,8 @@
 package org.qprob.bench;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,19 +15,20 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.qprob.api.Options;
 import org.qprob.api.PluginRegistry;
-import org.qprob.api.loss.Head;
+import org.qprob.api.loss.Backup;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
 import org.qprob.api.loss.LossProvider;
-import org.qprob.api.loss.LossResult;
-import org.qprob.api.loss.TargetKind;
+import org.qprob.api.loss.OutputModel;
+import org.qprob.api.loss.TdBatch;
+import org.qprob.api.loss.TdResult;
 
 /**
- * One evaluation (per-sample values and analytic gradients) of each registered loss on a batch of 64, with and
- * without the gradient into the target side. The loss is made by name through the plugin registry with its default
- * options. Inputs are seeded draws on CartPole's scale: locations or Q-values in [0, 50], log-scales in [-1, 2],
- * reward 1, 2 actions, gamma 0.99, and about 2% terminal rows for the Gumbel backup; point targets lie within ±5 of
- * the prediction.
+ * One evaluation (per-sample values and analytic gradients) of each registered loss on a TD batch of 64, with and
+ * without the gradient into the target side, through the loss contract the agent calls. The loss is made by name
+ * through the plugin registry with its default options (categorical on the support [0, 100] that CartPole's returns
+ * need). Inputs are seeded draws on CartPole's scale: outputs in [0, 50] for locations and [-1, 2] for log-scales,
+ * logits in [-2, 2], reward 1, 2 actions, gamma 0.99, about 2% terminal rows, the loss's default backup, next actions
+ * drawn uniformly.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,54 +39,59 @@ public class LossBenchmark {
   /** Actions of CartPole-v1. */
   static final int ACTIONS = 2;
 
-  @Param({"gumbel-kl", "terminal-nll", "l2", "huber", "xql"})
+  @Param({"gumbel-kl", "terminal-nll", "l2", "huber", "xql", "categorical", "quantile-huber"})
   public String loss;
 
   @Param({"false", "true"})
   public boolean targetGradient;
 
   private Loss instance;
-  private LossBatch batch;
+  private TdBatch batch;
 
   @Setup
   public void setUp() {
-    instance = PluginRegistry.load(LossProvider.class, "loss", LossProvider::name).get(loss)
-        .create(Options.none("loss " + loss));
+    instance = create(loss);
     batch = batchFor(instance, new SplittableRandom(7L));
   }
 
-  /** A seeded batch of {@link #BATCH} rows in the form {@code loss} reads. */
-  static LossBatch batchFor(Loss loss, SplittableRandom rng) {
-    double[] prediction = new double[BATCH];
-    double[] logScale = new double[BATCH];
-    double[] target = new double[BATCH];
-    double[] reward = new double[BATCH];
-    boolean[] terminal = new boolean[BATCH];
-    double[] nextLocation = new double[BATCH * ACTIONS];
-    double[] nextLogScale = new double[BATCH];
+  /** The loss {@code name} with its default options (categorical on [0, 100]). */
+  static Loss create(String name) {
+    Map<String, Object> options = name.equals("categorical") ? Map.of("v_min", 0.0, "v_max", 100.0) : Map.of();
+    return PluginRegistry.load(LossProvider.class, "loss", LossProvider::name).get(name)
+        .create(new Options("loss " + name, options));
+  }
+
+  /** A seeded TD batch of {@link #BATCH} rows for {@code loss}'s output model and default backup. */
+  static TdBatch batchFor(Loss loss, SplittableRandom rng) {
+    OutputModel model = loss.outputModel(ACTIONS);
+    int w = model.width();
+    double[] outputs = new double[BATCH * w];
+    double[] next = new double[BATCH * w];
+    for (int i = 0; i < BATCH * w; i++) {
+      boolean location = i % w < model.locationOutputs();
+      boolean logScale = model.locationOutputs() > 0 && !location;
+      outputs[i] = location ? rng.nextDouble(0, 50) : logScale ? rng.nextDouble(-1, 2) : rng.nextDouble(-2, 2);
+      next[i] = location ? rng.nextDouble(0, 50) : logScale ? rng.nextDouble(-1, 2) : rng.nextDouble(-2, 2);
+    }
+    int[] taken = new int[BATCH];
+    int[] nextActions = new int[BATCH];
+    double[] rewards = new double[BATCH];
+    double[] discounts = new double[BATCH];
+    double[] weights = new double[BATCH];
+    Arrays.fill(weights, 1);
     for (int i = 0; i < BATCH; i++) {
-      prediction[i] = rng.nextDouble(0, 50);
-      logScale[i] = rng.nextDouble(-1, 2);
-      target[i] = prediction[i] + rng.nextDouble(-5, 5);
-      reward[i] = 1;
-      terminal[i] = rng.nextDouble() < 0.02;
-      for (int a = 0; a < ACTIONS; a++) {
-        nextLocation[i * ACTIONS + a] = rng.nextDouble(0, 50);
-      }
-      nextLogScale[i] = rng.nextDouble(-1, 2);
+      taken[i] = rng.nextInt(ACTIONS);
+      nextActions[i] = rng.nextInt(ACTIONS);
+      rewards[i] = 1;
+      discounts[i] = rng.nextDouble() < 0.02 ? 0 : 0.99;
     }
-    if (loss.targetKind() == TargetKind.GUMBEL_BACKUP) {
-      return LossBatch.gumbelBackup(prediction, logScale, reward, terminal, 0.99, ACTIONS, nextLocation,
-          nextLogScale);
-    }
-    if (loss.head() == Head.GUMBEL) {
-      return LossBatch.observed(prediction, logScale, target);
-    }
-    return LossBatch.point(prediction, target);
+    List<Backup> backups = loss.backups();
+    return new TdBatch(BATCH, ACTIONS, w, outputs, taken, rewards, discounts, weights, next, nextActions,
+        backups.get(0), 1.0);
   }
 
   @Benchmark
-  public LossResult evaluate() {
+  public TdResult evaluate() {
     return instance.evaluate(batch, targetGradient);
   }
 }

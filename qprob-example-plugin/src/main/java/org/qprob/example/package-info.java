@@ -1,2 +1,5 @@
-/** An environment plugin written against qprob-api alone: the Corridor, found by id through ServiceLoader. */
+/**
+ * Plugins written against qprob-api alone, found through ServiceLoader: an environment (the Corridor, by id) and a
+ * loss with an output shape of its own (a Gaussian return per action, {@code gaussian-nll}, by name).
+ */
 package org.qprob.example;

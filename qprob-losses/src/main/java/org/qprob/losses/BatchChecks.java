@@ -1,6 +1,5 @@
 package org.qprob.losses;
 
-import org.qprob.api.loss.LossBatch;
 
 /** One-line checks that a {@link LossBatch} carries what a loss needs. */
 final class BatchChecks {

@@ -2,12 +2,12 @@ package org.qprob.losses;
 
 import java.util.List;
 import org.qprob.api.Options;
-import org.qprob.api.loss.Head;
+import org.qprob.api.loss.Backup;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
 import org.qprob.api.loss.LossProvider;
-import org.qprob.api.loss.LossResult;
-import org.qprob.api.loss.TargetKind;
+import org.qprob.api.loss.OutputModel;
+import org.qprob.api.loss.TdBatch;
+import org.qprob.api.loss.TdResult;
 
 /**
  * {@code gumbel-kl}: probabilistic Q-learning's loss. Each row's target is the Gumbel Bellman backup
@@ -26,7 +26,7 @@ import org.qprob.api.loss.TargetKind;
  * {@code exponent_clip} = 12 (default, the original script's), any number {@code >= 0}, or {@code none} (also
  * {@code inf}) for no clip.
  */
-public final class GumbelKlLoss implements Loss {
+public final class GumbelKlLoss implements DirectLoss {
   /** The registered name. */
   public static final String NAME = "gumbel-kl";
 
@@ -107,30 +107,64 @@ public final class GumbelKlLoss implements Loss {
     return NAME;
   }
 
+  /** The Gumbel head: A locations and one log-scale. */
   @Override
-  public Head head() {
-    return Head.GUMBEL;
+  public OutputModel outputModel(int actions) {
+    return new GumbelHead(actions);
   }
 
+  /** The Gumbel backup only. */
   @Override
-  public TargetKind targetKind() {
-    return TargetKind.GUMBEL_BACKUP;
+  public List<Backup> backups() {
+    return List.of(Backup.GUMBEL);
+  }
+
+  /**
+   * The TD form: {@code mu(s, a_i)} and {@code nu(s)} from each row, the backup from the next-state row, the batch's
+   * per-sample discounts (0 at terminal rows); priorities are the per-sample losses.
+   */
+  @Override
+  public TdResult evaluate(TdBatch batch, boolean targetGradient) {
+    if (batch.backup() != Backup.GUMBEL) {
+      throw new IllegalArgumentException(NAME + ": backup " + batch.backup() + " does not fit; expected " + backups());
+    }
+    int n = batch.size();
+    int na = batch.actions();
+    int w = batch.width();
+    double[] out = batch.outputs();
+    double[] next = batch.nextOutputs();
+    double[] mu = new double[n];
+    double[] nu = new double[n];
+    double[] nextMu = new double[n * na];
+    double[] nextNu = new double[n];
+    for (int i = 0; i < n; i++) {
+      mu[i] = out[i * w + batch.taken()[i]];
+      nu[i] = out[i * w + na];
+      System.arraycopy(next, i * w, nextMu, i * na, na);
+      nextNu[i] = next[i * w + na];
+    }
+    LossResult r = evaluate(mu, nu, batch.rewards(), batch.discounts(), na, nextMu, nextNu, targetGradient);
+    double[] dOut = new double[n * w];
+    double[] dNext = targetGradient ? new double[n * w] : null;
+    for (int i = 0; i < n; i++) {
+      dOut[i * w + batch.taken()[i]] = r.dPrediction()[i];
+      dOut[i * w + na] = r.dPredictionLogScale()[i];
+      if (targetGradient) {
+        System.arraycopy(r.dNextLocation(), i * na, dNext, i * w, na);
+        dNext[i * w + na] = r.dNextLogScale()[i];
+      }
+    }
+    return new TdResult(r.value(), dOut, dNext, r.value().clone());
   }
 
   @Override
   public LossResult evaluate(LossBatch batch, boolean targetGradient) {
     int n = BatchChecks.size(NAME, batch);
-    double[] mu = batch.prediction();
-    double[] nu = batch.predictionLogScale();
-    double[] reward = batch.reward();
-    boolean[] terminal = batch.terminal();
-    double[] nextMu = batch.nextLocation();
-    double[] nextNu = batch.nextLogScale();
-    BatchChecks.require(NAME, "prediction", mu, n);
-    BatchChecks.require(NAME, "predictionLogScale", nu, n);
-    BatchChecks.require(NAME, "reward", reward, n);
-    BatchChecks.require(NAME, "terminal", terminal, n);
-    BatchChecks.require(NAME, "nextLogScale", nextNu, n);
+    BatchChecks.require(NAME, "prediction", batch.prediction(), n);
+    BatchChecks.require(NAME, "predictionLogScale", batch.predictionLogScale(), n);
+    BatchChecks.require(NAME, "reward", batch.reward(), n);
+    BatchChecks.require(NAME, "terminal", batch.terminal(), n);
+    BatchChecks.require(NAME, "nextLogScale", batch.nextLogScale(), n);
     int actions = batch.actions();
     double gamma = batch.gamma();
     if (actions < 1) {
@@ -139,25 +173,36 @@ public final class GumbelKlLoss implements Loss {
     if (!(gamma > 0 && gamma <= 1)) {
       throw new IllegalArgumentException(NAME + ": batch.gamma = " + gamma + " is invalid; expected 0 < gamma <= 1");
     }
-    BatchChecks.require(NAME, "nextLocation", nextMu, n * actions);
+    BatchChecks.require(NAME, "nextLocation", batch.nextLocation(), n * actions);
+    double[] discount = new double[n];
+    for (int i = 0; i < n; i++) {
+      discount[i] = batch.terminal()[i] ? 0 : gamma;
+    }
+    return evaluate(batch.prediction(), batch.predictionLogScale(), batch.reward(), discount, actions,
+        batch.nextLocation(), batch.nextLogScale(), targetGradient);
+  }
 
+  /** The per-sample math; {@code discount[i] == 0} marks a terminal row, scored by the NLL of the reward. */
+  private LossResult evaluate(double[] mu, double[] nu, double[] reward, double[] discount, int actions,
+      double[] nextMu, double[] nextNu, boolean targetGradient) {
+    int n = mu.length;
     double[] value = new double[n];
     double[] dMu = new double[n];
     double[] dNu = new double[n];
     double[] dNextMu = targetGradient ? new double[n * actions] : null;
     double[] dNextNu = targetGradient ? new double[n] : null;
     double[] g = new double[4];
-    double logGamma = Math.log(gamma);
     boolean kl = objective == Objective.KL;
     for (int i = 0; i < n; i++) {
-      if (terminal[i]) {
+      if (discount[i] == 0) {
         value[i] = terminalNll.valueAndGradient(mu[i], nu[i], reward[i], g);
         dMu[i] = g[GumbelNll.MU_Q];
         dNu[i] = g[GumbelNll.NU_Q];
         continue; // next-state gradients stay 0
       }
+      double gamma = discount[i];
       int offset = i * actions;
-      double nuP = nextNu[i] + logGamma;
+      double nuP = nextNu[i] + Math.log(gamma);
       double muP = GumbelBackup.location(nextMu, offset, actions, nextNu[i], reward[i], gamma);
       double v = crossEntropy.valueAndGradient(mu[i], nu[i], muP, nuP, g);
       double dNuP = g[GumbelCrossEntropy.NU_P];

@@ -1,12 +1,9 @@
 package org.qprob.losses;
 
 import org.qprob.api.Options;
-import org.qprob.api.loss.Head;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
 import org.qprob.api.loss.LossProvider;
-import org.qprob.api.loss.LossResult;
-import org.qprob.api.loss.TargetKind;
+import org.qprob.api.loss.PointLoss;
 
 /**
  * {@code huber}: the Huber TD loss on {@code x = q - y}, {@code 0.5 x^2} if {@code |x| <= delta}, else
@@ -15,7 +12,7 @@ import org.qprob.api.loss.TargetKind;
  *
  * <p>Option: {@code delta} = 1.0 (default), a finite number {@code > 0}.
  */
-public final class HuberLoss implements Loss {
+public final class HuberLoss implements PointLoss, DirectLoss {
   /** The registered name. */
   public static final String NAME = "huber";
 
@@ -49,13 +46,13 @@ public final class HuberLoss implements Loss {
   }
 
   @Override
-  public Head head() {
-    return Head.POINT;
-  }
-
-  @Override
-  public TargetKind targetKind() {
-    return TargetKind.POINT;
+  public double[] regress(double[] prediction, double[] target, double[] dPrediction, double[] dTarget) {
+    LossResult r = evaluate(LossBatch.point(prediction, target), dTarget != null);
+    System.arraycopy(r.dPrediction(), 0, dPrediction, 0, dPrediction.length);
+    if (dTarget != null) {
+      System.arraycopy(r.dTarget(), 0, dTarget, 0, dTarget.length);
+    }
+    return r.value();
   }
 
   @Override

@@ -1,19 +1,16 @@
 package org.qprob.losses;
 
 import org.qprob.api.Options;
-import org.qprob.api.loss.Head;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
 import org.qprob.api.loss.LossProvider;
-import org.qprob.api.loss.LossResult;
-import org.qprob.api.loss.TargetKind;
+import org.qprob.api.loss.PointLoss;
 
 /**
  * {@code l2}: the squared TD error {@code (q - y)^2} per sample, without a factor 1/2, so that the batch mean is
  * exactly torch's {@code mse_loss} as used by the original DQN baseline script. Gradients
  * {@code 2 (q - y)} w.r.t. the prediction and {@code -2 (q - y)} w.r.t. the target. No options.
  */
-public final class L2Loss implements Loss {
+public final class L2Loss implements PointLoss, DirectLoss {
   /** The registered name. */
   public static final String NAME = "l2";
 
@@ -29,13 +26,13 @@ public final class L2Loss implements Loss {
   }
 
   @Override
-  public Head head() {
-    return Head.POINT;
-  }
-
-  @Override
-  public TargetKind targetKind() {
-    return TargetKind.POINT;
+  public double[] regress(double[] prediction, double[] target, double[] dPrediction, double[] dTarget) {
+    LossResult r = evaluate(LossBatch.point(prediction, target), dTarget != null);
+    System.arraycopy(r.dPrediction(), 0, dPrediction, 0, dPrediction.length);
+    if (dTarget != null) {
+      System.arraycopy(r.dTarget(), 0, dTarget, 0, dTarget.length);
+    }
+    return r.value();
   }
 
   @Override

@@ -1,12 +1,14 @@
 package org.qprob.losses;
 
+import java.util.List;
 import org.qprob.api.Options;
-import org.qprob.api.loss.Head;
+import org.qprob.api.dist.Gumbel;
+import org.qprob.api.loss.Backup;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
 import org.qprob.api.loss.LossProvider;
-import org.qprob.api.loss.LossResult;
-import org.qprob.api.loss.TargetKind;
+import org.qprob.api.loss.OutputModel;
+import org.qprob.api.loss.TdBatch;
+import org.qprob.api.loss.TdResult;
 
 /**
  * {@code terminal-nll}: the negative log-likelihood of an observed return {@code r} (the batch's point target) under the
@@ -14,10 +16,14 @@ import org.qprob.api.loss.TargetKind;
  * ({@link GumbelNll}). It is the loss {@code gumbel-kl} applies at terminal rows, offered alone for Monte-Carlo
  * returns. Gradients w.r.t. {@code mu}, {@code nu} and, when asked, {@code r}.
  *
+ * <p>As a TD loss it scores the point target {@code y = r + d * V(s')} under the predicted Gumbel, with {@code V} the
+ * max or soft backup of the next state's expected values {@code mu(s', a') + EulerGamma * beta(s')} (Gumbel maximum
+ * likelihood of the point TD target); the target gradient flows through those expected values.
+ *
  * <p>Option: {@code exponent_clip} = 12 (default, as at the original script's terminal steps), any number
  * {@code >= 0}, or {@code none} (also {@code inf}) for the exact likelihood.
  */
-public final class TerminalNllLoss implements Loss {
+public final class TerminalNllLoss implements DirectLoss {
   /** The registered name. */
   public static final String NAME = "terminal-nll";
 
@@ -49,14 +55,69 @@ public final class TerminalNllLoss implements Loss {
     return NAME;
   }
 
+  /** The Gumbel head. */
   @Override
-  public Head head() {
-    return Head.GUMBEL;
+  public OutputModel outputModel(int actions) {
+    return new GumbelHead(actions);
+  }
+
+  /** Max (the default) and soft, on the next state's expected values. */
+  @Override
+  public List<Backup> backups() {
+    return List.of(Backup.MAX, Backup.SOFT);
   }
 
   @Override
-  public TargetKind targetKind() {
-    return TargetKind.POINT;
+  public TdResult evaluate(TdBatch batch, boolean targetGradient) {
+    Backup backup = batch.backup();
+    if (!backups().contains(backup)) {
+      throw new IllegalArgumentException(NAME + ": backup " + backup + " does not fit; expected " + backups());
+    }
+    int n = batch.size();
+    int na = batch.actions();
+    int w = batch.width();
+    GumbelHead head = new GumbelHead(na);
+    double[] out = batch.outputs();
+    double[] next = batch.nextOutputs();
+    double[] mu = new double[n];
+    double[] nu = new double[n];
+    double[] y = new double[n];
+    double[] dValue = new double[n * na];
+    double[] q = new double[na];
+    double[] dq = new double[na];
+    for (int i = 0; i < n; i++) {
+      mu[i] = out[i * w + batch.taken()[i]];
+      nu[i] = out[i * w + na];
+      head.expectedValues(next, i * w, q);
+      int selected = backup.selectsAction() ? batch.nextActions()[i] : -1;
+      double v = backup.pointValue(q, selected, batch.alpha(), dq);
+      System.arraycopy(dq, 0, dValue, i * na, na);
+      double d = batch.discounts()[i];
+      y[i] = batch.rewards()[i] + (d == 0 ? 0 : d * v);
+    }
+    LossResult r = evaluate(LossBatch.observed(mu, nu, y), targetGradient);
+    double[] dOut = new double[n * w];
+    double[] dNext = targetGradient ? new double[n * w] : null;
+    double[] priority = new double[n];
+    for (int i = 0; i < n; i++) {
+      dOut[i * w + batch.taken()[i]] = r.dPrediction()[i];
+      dOut[i * w + na] = r.dPredictionLogScale()[i];
+      priority[i] = r.value()[i];
+      double d = batch.discounts()[i];
+      if (targetGradient && d != 0) {
+        // dq(s', b)/dmu(s', b) = 1, dq(s', b)/dnu(s') = EulerGamma * beta(s')
+        double dy = r.dTarget()[i] * d;
+        double shiftSlope = Gumbel.EULER_GAMMA * Math.exp(next[i * w + na]);
+        double dNu = 0;
+        for (int b = 0; b < na; b++) {
+          double g = dy * dValue[i * na + b];
+          dNext[i * w + b] = g;
+          dNu += g * shiftSlope;
+        }
+        dNext[i * w + na] = dNu;
+      }
+    }
+    return new TdResult(r.value(), dOut, dNext, priority);
   }
 
   @Override

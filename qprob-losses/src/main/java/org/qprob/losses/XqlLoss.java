@@ -2,12 +2,9 @@ package org.qprob.losses;
 
 import java.util.List;
 import org.qprob.api.Options;
-import org.qprob.api.loss.Head;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
 import org.qprob.api.loss.LossProvider;
-import org.qprob.api.loss.LossResult;
-import org.qprob.api.loss.TargetKind;
+import org.qprob.api.loss.PointLoss;
 
 /**
  * {@code xql}: Extreme Q-learning's Gumbel regression loss on {@code z = (y - q) / beta} (target {@code y}, prediction
@@ -40,7 +37,7 @@ import org.qprob.api.loss.TargetKind;
  * <p>Gradients are of each sample's value with {@code m} held constant (as the XQL code detaches it), w.r.t. the
  * prediction and, when asked, the target.
  */
-public final class XqlLoss implements Loss {
+public final class XqlLoss implements PointLoss, DirectLoss {
   /** The registered name. */
   public static final String NAME = "xql";
 
@@ -223,13 +220,13 @@ public final class XqlLoss implements Loss {
   }
 
   @Override
-  public Head head() {
-    return Head.POINT;
-  }
-
-  @Override
-  public TargetKind targetKind() {
-    return TargetKind.POINT;
+  public double[] regress(double[] prediction, double[] target, double[] dPrediction, double[] dTarget) {
+    LossResult r = evaluate(LossBatch.point(prediction, target), dTarget != null);
+    System.arraycopy(r.dPrediction(), 0, dPrediction, 0, dPrediction.length);
+    if (dTarget != null) {
+      System.arraycopy(r.dTarget(), 0, dTarget, 0, dTarget.length);
+    }
+    return r.value();
   }
 
   @Override

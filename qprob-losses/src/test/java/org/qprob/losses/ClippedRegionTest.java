@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qprob.api.dist.Gumbel;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
 
 /** Beyond a clip, the clipped factor's gradient is exactly zero and only the unclipped parts remain. */
 class ClippedRegionTest {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qprob.api.dist.Gumbel;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
 
 /** The losses agree with the distribution package: cross-entropy = Gumbel.kl + entropy, backup = max then affine. */
 class ConsistencyTest {

@@ -13,8 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
 
 /**
  * Every analytic gradient of every loss against central finite differences, over many seeded random cases, for every
@@ -154,7 +152,7 @@ class GradientCheckTest {
   /**
    * Checks {@code analytic = d value[row] / d array[index]} and that no other row's value moves when that entry does.
    */
-  private static void checkRow(Loss loss, String what, double analytic, double[] array, int index, int row, double h,
+  private static void checkRow(DirectLoss loss, String what, double analytic, double[] array, int index, int row, double h,
       LossBatch base, java.util.function.Function<double[], LossBatch> rebuild) {
     DoubleUnaryOperator f = x -> {
       double[] copy = array.clone();
@@ -217,7 +215,7 @@ class GradientCheckTest {
   // ---------- point losses: l2, huber, xql ----------
 
   static Stream<Arguments> pointLosses() {
-    List<Loss> losses = new ArrayList<>();
+    List<DirectLoss> losses = new ArrayList<>();
     losses.add(new L2Loss());
     losses.add(new HuberLoss(1.0));
     losses.add(new HuberLoss(0.3));
@@ -234,7 +232,7 @@ class GradientCheckTest {
     }
     List<Arguments> out = new ArrayList<>();
     for (int l = 0; l < losses.size(); l++) {
-      Loss loss = losses.get(l);
+      DirectLoss loss = losses.get(l);
       SplittableRandom random = new SplittableRandom(100 + l);
       for (int k = 0; k < CASES / 6; k++) {
         int n = 1 + random.nextInt(8);
@@ -252,7 +250,7 @@ class GradientCheckTest {
     return out.stream();
   }
 
-  private static boolean nearKink(Loss loss, double q, double y) {
+  private static boolean nearKink(DirectLoss loss, double q, double y) {
     if (loss instanceof HuberLoss huber) {
       return Math.abs(Math.abs(q - y) - huber.delta()) < MARGIN;
     }
@@ -265,7 +263,7 @@ class GradientCheckTest {
 
   @ParameterizedTest
   @MethodSource("pointLosses")
-  void pointLossPartials(Loss loss, LossBatch batch) {
+  void pointLossPartials(DirectLoss loss, LossBatch batch) {
     LossResult r = loss.evaluate(batch, true);
     assertThat(loss.evaluate(batch, false).dTarget()).isNull();
     double[] q = batch.prediction();

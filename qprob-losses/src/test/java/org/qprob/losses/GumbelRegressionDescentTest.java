@@ -11,8 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
 
 /**
  * Plain gradient descent on one scalar prediction {@code h} against each reference sample set, driven only by the

@@ -11,8 +11,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qprob.api.dist.Gumbel;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
 
 /** Hand-checkable values of every loss, one named case per row. */
 class NamedCasesTest {
@@ -59,7 +57,7 @@ class NamedCasesTest {
 
   @ParameterizedTest
   @MethodSource("pointCases")
-  void pointLoss(Loss loss, double prediction, double target, double value, double dPrediction, double dTarget) {
+  void pointLoss(DirectLoss loss, double prediction, double target, double value, double dPrediction, double dTarget) {
     LossResult r = loss.evaluate(LossBatch.point(new double[] {prediction}, new double[] {target}), true);
     assertThat(r.value()[0]).as("value").isCloseTo(value, within(1e-12 * Math.max(1, Math.abs(value))));
     assertThat(r.dPrediction()[0]).as("d/dprediction").isCloseTo(dPrediction, within(1e-12 * Math.max(1, Math.abs(dPrediction))));

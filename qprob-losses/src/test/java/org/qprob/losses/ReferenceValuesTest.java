@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qprob.api.dist.Gumbel;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
 
 /** Every case of {@code reference/gumbel-math.json}, to 1e-7 relative (1e-7 absolute below magnitude 1). */
 class ReferenceValuesTest {

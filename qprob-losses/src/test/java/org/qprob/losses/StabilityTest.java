@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
 
 /**
  * No NaN or infinity in any value or gradient over the ranges training visits: log-scales in [-4, 8] (so

@@ -14,11 +14,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qprob.api.Options;
 import org.qprob.api.PluginRegistry;
-import org.qprob.api.loss.Head;
+import org.qprob.api.loss.Backup;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
 import org.qprob.api.loss.LossProvider;
-import org.qprob.api.loss.TargetKind;
 
 /** Bad hyper-parameters, options and batches fail with one line naming the value; the registry finds every loss. */
 class ValidationTest {
@@ -109,28 +107,32 @@ class ValidationTest {
   /** name, head, target kind, toString of the defaults. */
   static Stream<Arguments> registered() {
     return Stream.of(
-        arguments("gumbel-kl", Head.GUMBEL, TargetKind.GUMBEL_BACKUP,
+        arguments("gumbel-kl", 3, List.of(Backup.GUMBEL),
             "gumbel-kl[objective=cross-entropy, exponent_clip=12.0]"),
-        arguments("terminal-nll", Head.GUMBEL, TargetKind.POINT, "terminal-nll[exponent_clip=12.0]"),
-        arguments("l2", Head.POINT, TargetKind.POINT, "l2[(q - y)^2]"),
-        arguments("huber", Head.POINT, TargetKind.POINT, "huber[delta=1.0]"),
-        arguments("xql", Head.POINT, TargetKind.POINT, "xql[beta=1.0, form=max-rescaled, max_clip=7.0, clip_side=upper]"));
+        arguments("terminal-nll", 3, List.of(Backup.MAX, Backup.SOFT), "terminal-nll[exponent_clip=12.0]"),
+        arguments("l2", 2, List.of(Backup.MAX, Backup.SOFT), "l2[(q - y)^2]"),
+        arguments("huber", 2, List.of(Backup.MAX, Backup.SOFT), "huber[delta=1.0]"),
+        arguments("xql", 2, List.of(Backup.MAX, Backup.SOFT), "xql[beta=1.0, form=max-rescaled, max_clip=7.0, clip_side=upper]"),
+        arguments("categorical", 2 * 51, List.of(Backup.DISTRIBUTIONAL), "categorical[atoms=51, v_min=-10.0, v_max=10.0]"),
+        arguments("quantile-huber", 2 * 50, List.of(Backup.DISTRIBUTIONAL), "quantile-huber[quantiles=50, kappa=1.0]"));
   }
 
   @ParameterizedTest
   @MethodSource("registered")
-  void everyLossIsRegisteredWithItsDefaults(String name, Head head, TargetKind kind, String printed) {
+  void everyLossIsRegisteredWithItsDefaults(String name, int widthForTwoActions, List<Backup> backups, String printed) {
     Loss loss = REGISTRY.get(name).create(Options.none("loss " + name));
     assertThat(loss.name()).isEqualTo(name);
-    assertThat(loss.head()).isEqualTo(head);
-    assertThat(loss.targetKind()).isEqualTo(kind);
+    assertThat(loss.outputModel(2).width()).isEqualTo(widthForTwoActions);
+    assertThat(loss.outputModel(2).actions()).isEqualTo(2);
+    assertThat(loss.backups()).isEqualTo(backups);
     assertThat(loss).hasToString(printed);
     assertThat(REGISTRY.get(name).description()).isNotBlank();
   }
 
   @Test
-  void theRegistryHoldsExactlyTheFiveLosses() {
-    assertThat(REGISTRY.all().keySet()).containsExactly("gumbel-kl", "huber", "l2", "terminal-nll", "xql");
+  void theRegistryHoldsExactlyTheBuiltInLosses() {
+    assertThat(REGISTRY.all().keySet()).containsExactly("categorical", "gumbel-kl", "huber", "l2", "quantile-huber",
+        "terminal-nll", "xql");
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
 
 /**
  * The max-rescaled form is the clipped form times {@code exp(-m)}, {@code m = max(max clamped z, -1)} over the batch,

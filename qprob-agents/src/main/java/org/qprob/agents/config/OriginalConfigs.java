@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The configurations the learning tests run on CartPole-v1: the two original scripts exactly, and the baselines.
+ * The configurations the learning tests run on CartPole-v1: the two original scripts exactly, and the baselines,
+ * the distributional ones (C51, QR-DQN) among them.
  * Each says in {@link ReferenceConfig#notes()} what was tuned.
  */
 public final class OriginalConfigs {
@@ -88,8 +89,26 @@ public final class OriginalConfigs {
             + "gradient when |Q - V| > 0.7 beta-units); beta 1 with the dqn-target exploration and target schedule learns");
   }
 
-  /** All six, in the order above. */
+  /**
+   * C51: the categorical loss (51 atoms on [0, 100], CartPole's discounted returns at gamma 0.99 lie in [0, 100]) with
+   * the distributional backup of the greedy next action; exploration, target network and the rest as
+   * {@link #dqnTarget()}.
+   */
+  public static ReferenceConfig c51() {
+    return new ReferenceConfig("c51", "categorical", Map.of("atoms", 51, "v_min", 0.0, "v_max", 100.0),
+        dqnTarget().agent().withBackup(BackupConfig.defaults()),
+        "as dqn-target with the categorical loss (auto: the distributional backup); the support chosen for CartPole, not tuned");
+  }
+
+  /** QR-DQN: the quantile Huber loss (50 quantiles, kappa 1); everything else as {@link #dqnTarget()}. */
+  public static ReferenceConfig qrDqn() {
+    return new ReferenceConfig("qr-dqn", "quantile-huber", Map.of("quantiles", 50, "kappa", 1.0),
+        dqnTarget().agent().withBackup(BackupConfig.defaults()),
+        "as dqn-target with the quantile Huber loss (auto: the distributional backup); nothing tuned");
+  }
+
+  /** All eight, in the order above. */
   public static List<ReferenceConfig> all() {
-    return List.of(qProb(), baseQLearning(), dqnTarget(), doubleDqn(), softQ(), extremeQ());
+    return List.of(qProb(), baseQLearning(), dqnTarget(), doubleDqn(), softQ(), extremeQ(), c51(), qrDqn());
   }
 }

@@ -1,48 +1,50 @@
 package org.qprob.agents.network;
 
 import org.qprob.agents.config.NetworkConfig;
+import org.qprob.api.loss.OutputModel;
 
 /**
- * Reads a network's raw outputs as what a loss needs: A locations (Q-values, or Gumbel locations mu) and, for a
- * Gumbel head, one state log-scale nu(s) in the last output. Optionally every raw output is clamped to
- * {@code [clipMin, clipMax]} first (zero slope outside, as {@code torch.clip}), and the locations pass through
- * {@code exp} (mu = exp(raw)); the slope methods give the chain-rule factors.
+ * The network side of a loss's {@link OutputModel}: turns a raw output row into the row the model reads, and gives
+ * the chain-rule factor of each output. Optionally every raw output is clamped to {@code [clipMin, clipMax]} first
+ * (zero slope outside, as {@code torch.clip}), and the model's location outputs (its first
+ * {@link OutputModel#locationOutputs()}) pass through {@code exp} (mu = exp(raw), the original q-prob script).
  */
 public final class OutputHead {
-  private final int actions;
-  private final boolean gumbel;
+  private final OutputModel model;
   private final boolean clip;
   private final double clipMin;
   private final double clipMax;
   private final boolean exp;
 
-  public OutputHead(int actions, boolean gumbel, NetworkConfig config) {
-    this(actions, gumbel, config.clipOutputs(), config.clipMin(), config.clipMax(), config.expLocations());
+  /** Fails with one line if {@code network.expLocations} is set for a model without location outputs. */
+  public OutputHead(OutputModel model, NetworkConfig config) {
+    this(model, config.clipOutputs(), config.clipMin(), config.clipMax(), config.expLocations());
   }
 
-  public OutputHead(int actions, boolean gumbel, boolean clip, double clipMin, double clipMax, boolean exp) {
-    if (actions <= 0) {
-      throw new IllegalArgumentException("actions = " + actions + " is invalid; expected > 0");
+  public OutputHead(OutputModel model, boolean clip, double clipMin, double clipMax, boolean exp) {
+    if (exp && model.locationOutputs() == 0) {
+      throw new IllegalArgumentException("network.expLocations = true does not fit the " + model
+          + ": its outputs are not return locations; expected false");
     }
-    this.actions = actions;
-    this.gumbel = gumbel;
+    this.model = model;
     this.clip = clip;
     this.clipMin = clipMin;
     this.clipMax = clipMax;
     this.exp = exp;
   }
 
-  /** Raw outputs the network needs: A, plus one for a Gumbel head's log-scale. */
+  /** The loss's output model. */
+  public OutputModel model() {
+    return model;
+  }
+
+  /** Raw outputs the network needs. */
   public int outputs() {
-    return gumbel ? actions + 1 : actions;
+    return model.width();
   }
 
   public int actions() {
-    return actions;
-  }
-
-  public boolean gumbel() {
-    return gumbel;
+    return model.actions();
   }
 
   private double clamp(double x) {
@@ -53,38 +55,32 @@ public final class OutputHead {
     return !clip || (x >= clipMin && x <= clipMax) ? 1 : 0;
   }
 
-  /** The location (Q or mu) of action {@code a} from a raw output row. */
-  public double location(double[] raw, int a) {
-    double t = clamp(raw[a]);
-    return exp ? Math.exp(t) : t;
+  private boolean exponential(int k) {
+    return exp && k < model.locationOutputs();
   }
 
-  /** d location(a) / d raw[a]. */
-  public double locationSlope(double[] raw, int a) {
-    double p = pass(raw[a]);
-    return p == 0 ? 0 : exp ? Math.exp(clamp(raw[a])) : 1;
+  /** Output {@code k} of a raw row, as the model reads it. */
+  public double value(double[] raw, int k) {
+    double t = clamp(raw[k]);
+    return exponential(k) ? Math.exp(t) : t;
   }
 
-  /** The Gumbel log-scale nu(s) from a raw output row. */
-  public double logScale(double[] raw) {
-    return clamp(raw[actions]);
+  /** d value(k) / d raw[k]. */
+  public double slope(double[] raw, int k) {
+    double p = pass(raw[k]);
+    return p == 0 ? 0 : exponential(k) ? Math.exp(clamp(raw[k])) : 1;
   }
 
-  /** d nu / d raw[A]. */
-  public double logScaleSlope(double[] raw) {
-    return pass(raw[actions]);
-  }
-
-  /** All A locations of a raw row, into {@code out}. */
-  public void locations(double[] raw, double[] out) {
-    for (int a = 0; a < actions; a++) {
-      out[a] = location(raw, a);
+  /** The whole row {@code raw} as the model reads it, into {@code out[offset .. offset + outputs())}. */
+  public void transform(double[] raw, double[] out, int offset) {
+    for (int k = 0; k < raw.length; k++) {
+      out[offset + k] = value(raw, k);
     }
   }
 
   @Override
   public String toString() {
-    return "OutputHead(actions=" + actions + (gumbel ? ", gumbel" : ", point")
-        + (clip ? ", clip [" + clipMin + ", " + clipMax + "]" : "") + (exp ? ", exp locations" : "") + ")";
+    return "OutputHead(" + model + (clip ? ", clip [" + clipMin + ", " + clipMax + "]" : "")
+        + (exp ? ", exp locations" : "") + ")";
   }
 }

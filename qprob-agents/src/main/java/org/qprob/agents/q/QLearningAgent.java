@@ -4,12 +4,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.Experience;
 import org.qprob.agents.GradientStepTally;
 import org.qprob.agents.config.AgentConfig;
+import org.qprob.agents.config.BackupConfig;
 import org.qprob.agents.config.TargetSource;
 import org.qprob.agents.network.HostMlp;
 import org.qprob.agents.network.Mlp;
@@ -26,10 +28,8 @@ import org.qprob.api.agent.Transition;
 import org.qprob.api.agent.UpdateResult;
 import org.qprob.api.agent.ValuePredictor;
 import org.qprob.api.dist.Distribution;
-import org.qprob.api.dist.Gumbel;
-import org.qprob.api.loss.Head;
+import org.qprob.api.loss.Backup;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.TargetKind;
 
 /**
  * Q-learning with an injected loss. One online MLP (and, for {@code target-network} / {@code double}, a target copy
@@ -57,6 +57,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   private final ReplayBatch batch;
   private final float[] actInput;
   private final double[] rawRow;
+  private final double[] outRow;
   private final double[] preferences;
   private boolean hostStale;
 
@@ -68,18 +69,14 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   QLearningAgent(AgentSetup setup, DataType dataType) {
     this.config = setup.config();
     Loss loss = setup.loss();
-    QObjective.Backup backup = resolveBackup(config, loss);
+    Backup backup = resolveBackup(config, loss);
     this.source = config.target().kind();
-    if (backup == QObjective.Backup.GUMBEL && source == TargetSource.DOUBLE) {
-      throw new IllegalArgumentException("target.source = \"double\" does not fit the gumbel backup; expected one of "
-          + "[online-grad, online-stop, target-network]");
-    }
-    if (backup == QObjective.Backup.SOFT && source == TargetSource.DOUBLE) {
-      throw new IllegalArgumentException("target.source = \"double\" does not fit the soft backup; expected one of "
-          + "[online-grad, online-stop, target-network]");
+    if (!backup.selectsAction() && source == TargetSource.DOUBLE) {
+      throw new IllegalArgumentException("target.source = \"double\" does not fit the " + backup
+          + " backup; expected one of [online-grad, online-stop, target-network]");
     }
     int na = setup.actionSpace().n();
-    this.head = new OutputHead(na, backup == QObjective.Backup.GUMBEL, config.network());
+    this.head = new OutputHead(loss.outputModel(na), config.network());
     this.encoder = new ObservationEncoder(setup.observationSpace());
     this.objective = new QObjective(loss, head, backup, config.backup().alpha(), config.gamma(),
         source == TargetSource.ONLINE_GRAD);
@@ -100,30 +97,25 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     this.batch = new ReplayBatch(indices.length, encoder);
     this.actInput = new float[encoder.width()];
     this.rawRow = new double[head.outputs()];
+    this.outRow = new double[head.outputs()];
     this.preferences = new double[na];
   }
 
-  /** The backup a config and a loss ask for, or one line saying why they do not fit. */
-  static QObjective.Backup resolveBackup(AgentConfig config, Loss loss) {
-    boolean gumbelLoss = loss.head() == Head.GUMBEL && loss.targetKind() == TargetKind.GUMBEL_BACKUP;
-    boolean pointLoss = loss.head() == Head.POINT && loss.targetKind() == TargetKind.POINT;
-    String kind = config.backup().kind();
-    if (kind.equals("auto")) {
-      kind = gumbelLoss ? "gumbel" : "max";
+  /**
+   * The backup a config and a loss ask for ({@code auto}: the loss's first), or one line saying why they do not fit,
+   * naming the backups that do.
+   */
+  static Backup resolveBackup(AgentConfig config, Loss loss) {
+    List<Backup> fits = loss.backups();
+    if (config.backup().kind().equals(BackupConfig.AUTO)) {
+      return fits.get(0);
     }
-    if (kind.equals("gumbel") && !gumbelLoss) {
-      throw new IllegalArgumentException("backup.kind = \"gumbel\" does not fit loss " + loss.name() + " (head "
-          + loss.head() + ", target " + loss.targetKind() + "); expected a Gumbel-backup loss such as gumbel-kl, or backup max/soft");
+    Backup backup = Backup.of(config.backup().kind());
+    if (!fits.contains(backup)) {
+      throw new IllegalArgumentException("backup.kind = \"" + backup + "\" does not fit loss " + loss.name()
+          + "; expected one of " + fits + " (or auto)");
     }
-    if (!kind.equals("gumbel") && !pointLoss) {
-      throw new IllegalArgumentException("backup.kind = \"" + kind + "\" does not fit loss " + loss.name() + " (head "
-          + loss.head() + ", target " + loss.targetKind() + "); expected a point loss such as l2, huber or xql, or backup gumbel");
-    }
-    return switch (kind) {
-      case "max" -> QObjective.Backup.MAX;
-      case "soft" -> QObjective.Backup.SOFT;
-      default -> QObjective.Backup.GUMBEL;
-    };
+    return backup;
   }
 
   @Override
@@ -142,7 +134,8 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     for (int k = 0; k < raw.length; k++) {
       rawRow[k] = raw[k];
     }
-    preferencesOf(rawRow, preferences);
+    head.transform(rawRow, outRow, 0);
+    head.model().preferences(outRow, 0, preferences);
   }
 
   /** The preferences {@link #act} chooses from, computed the way it computes them (plain Java). */
@@ -151,15 +144,11 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     return preferences.clone();
   }
 
-  /** Per-action preferences of a raw output row: Q, or mu / beta(s) for a Gumbel head. */
+  /** Per-action preferences of a raw output row, as the output model gives them (Q, or mu / beta(s) for a Gumbel head). */
   void preferencesOf(double[] raw, double[] out) {
-    head.locations(raw, out);
-    if (head.gumbel()) {
-      double inverseBeta = Math.exp(-head.logScale(raw));
-      for (int a = 0; a < out.length; a++) {
-        out[a] *= inverseBeta;
-      }
-    }
+    double[] row = new double[head.outputs()];
+    head.transform(raw, row, 0);
+    head.model().preferences(row, 0, out);
   }
 
   @Override
@@ -262,41 +251,35 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   }
 
   /**
-   * Q(s, a) as acting computes it (the plain-Java copy of the online network, after the clip / exp transforms): the
-   * locations for a point head; for a Gumbel head the mean of Gumbel(mu(s, a), exp(nu(s))), mu + EulerGamma * beta.
+   * Q(s, a) as acting computes it (the plain-Java copy of the online network, after the clip / exp transforms), as the
+   * loss's output model reads it: the values of a point head, the mean {@code mu + EulerGamma * beta} of a Gumbel head,
+   * the mean of a categorical or quantile prediction.
    */
   @Override
   public double[] actionValues(float[] observation) {
     computePreferences(observation);
     double[] q = new double[head.actions()];
-    head.locations(rawRow, q);
-    if (head.gumbel()) {
-      double shift = Gumbel.EULER_GAMMA * Math.exp(head.logScale(rawRow));
-      for (int a = 0; a < q.length; a++) {
-        q[a] += shift;
-      }
-    }
+    head.model().expectedValues(outRow, 0, q);
     return q;
   }
 
-  /** Whether the loss has a Gumbel head: then each action's return is predicted as a Gumbel. */
+  /** Whether the loss's output model predicts a return distribution per action. */
   @Override
   public boolean distributional() {
-    return head.gumbel();
+    return head.model().distributional();
   }
 
-  /** For a Gumbel head, {@code Gumbel(mu(s, a), nu(s))} per action, from the outputs acting uses. */
+  /** Each action's predicted return distribution, from the outputs acting uses. */
   @Override
   public Distribution[] returnDistributions(float[] observation) {
-    if (!head.gumbel()) {
+    if (!distributional()) {
       throw new UnsupportedOperationException("returnDistributions: this agent's loss has a point head; it predicts "
           + "only point values (see distributional())");
     }
     computePreferences(observation);
-    double nu = head.logScale(rawRow);
     Distribution[] out = new Distribution[head.actions()];
     for (int a = 0; a < out.length; a++) {
-      out[a] = new Gumbel(head.location(rawRow, a), nu);
+      out[a] = head.model().distribution(outRow, 0, a);
     }
     return out;
   }

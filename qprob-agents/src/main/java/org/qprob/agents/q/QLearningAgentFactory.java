@@ -6,7 +6,6 @@ import org.qprob.agents.AgentSetup;
 import org.qprob.agents.MemoryEstimate;
 import org.qprob.agents.network.ObservationEncoder;
 import org.qprob.api.agent.Agent;
-import org.qprob.api.loss.Head;
 
 /** Registers {@link QLearningAgent} as {@code q-learning}. */
 public final class QLearningAgentFactory implements AgentFactory {
@@ -25,11 +24,11 @@ public final class QLearningAgentFactory implements AgentFactory {
     return new QLearningAgent(setup);
   }
 
-  /** One Q network (A outputs, A + 1 for a Gumbel head), and a target copy for target-network or double. */
+  /** One Q network with the loss's output width, and a target copy for target-network or double. */
   @Override
   public MemoryEstimate memory(AgentSetup setup) {
     ObservationEncoder encoder = new ObservationEncoder(setup.observationSpace());
-    int outputs = setup.actionSpace().n() + (setup.loss().head() == Head.GUMBEL ? 1 : 0);
+    int outputs = setup.loss().outputModel(setup.actionSpace().n()).width();
     boolean target = setup.config().target().kind().usesTargetNetwork();
     return MemoryEstimate.replayAgent(setup.config(), encoder.width(), encoder.rawWidth(), List.of(outputs),
         target ? List.of(outputs) : List.of());

@@ -1,30 +1,31 @@
 package org.qprob.agents.q;
 
+import java.util.Arrays;
 import org.qprob.agents.exploration.Exploration;
 import org.qprob.agents.network.OutputHead;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
+import org.qprob.api.loss.Backup;
 import org.qprob.api.loss.Loss;
+import org.qprob.api.loss.OutputModel;
+import org.qprob.api.loss.TdBatch;
+import org.qprob.api.loss.TdResult;
 
 /**
- * The Q-learning batch objective as a pure function of the networks' raw outputs: it forms the Bellman target, asks
- * the loss for per-sample values and gradients, and turns them into dLoss/d(raw output) for the batch-mean loss.
- * <ul>
- *   <li>max: {@code y = r + gamma * (1 - terminated) * max_a' Q(s', a')}; with a selector (double DQN) the next
- *       action is {@code argmax_a' Q_select(s', a')} and its value {@code Q(s', a*)};</li>
- *   <li>soft: {@code y = r + gamma * (1 - terminated) * alpha * logsumexp(Q(s', .) / alpha)};</li>
- *   <li>gumbel: the loss builds {@code r + gamma * max_a' Gumbel(mu(s', a'), exp(nu(s')))} from the batch itself.</li>
- * </ul>
+ * The Q-learning batch objective as a pure function of the networks' raw outputs: it reads them through the loss's
+ * output model, hands the loss a {@link TdBatch} (discount {@code gamma}, 0 at terminal rows; weight 1 per sample;
+ * for backups that select a next action, {@code a* = argmax_a' Q_select(s', a')} of the expected values, with
+ * {@code Q_select} the selector network's outputs for double DQN, else the next-state outputs themselves), and turns
+ * the loss's per-sample gradients into dLoss/d(raw output) for the weighted batch-mean loss
+ * {@code (1/n) sum_i w_i L_i}. The backups' targets are in {@link Backup}: for max (DQN)
+ * {@code y = r + gamma * (1 - terminated) * Q(s', a*)}; soft {@code alpha * logsumexp(Q(s', .) / alpha)}; the Gumbel
+ * backup {@code r + gamma * max_a' Gumbel(mu(s', a'), beta(s'))}; the distributional one {@code Z = r + gamma Z(s', a*)}.
  * With {@code targetGradient} the gradient also flows into the next-state outputs (the original q-prob script).
  */
 final class QObjective {
-  enum Backup { MAX, SOFT, GUMBEL }
-
   /**
    * One evaluation.
    *
    * @param loss batch-mean loss
-   * @param meanBeta batch mean of exp(nu(s)), NaN for point heads
+   * @param meanBeta batch mean of the output model's spread (exp(nu(s)) for the Gumbel head), NaN if it has none
    * @param dRaw dLoss/d(raw outputs) of the s rows
    * @param dRawNext dLoss/d(raw outputs) of the s' rows; null without target gradient
    */
@@ -51,6 +52,10 @@ final class QObjective {
     return targetGradient;
   }
 
+  Backup backup() {
+    return backup;
+  }
+
   /**
    * @param rawS raw outputs at s, one row per sample
    * @param rawNext raw outputs at s' of the network that values the next state
@@ -58,102 +63,65 @@ final class QObjective {
    */
   Result evaluate(int[] actions, double[] rewards, boolean[] terminal, double[][] rawS, double[][] rawNext,
       double[][] rawNextSelect) {
-    return backup == Backup.GUMBEL
-        ? gumbel(actions, rewards, terminal, rawS, rawNext)
-        : point(actions, rewards, terminal, rawS, rawNext, rawNextSelect);
+    OutputModel model = head.model();
+    int n = rawS.length;
+    int w = model.width();
+    double[] out = new double[n * w];
+    double[] next = new double[n * w];
+    double[] discounts = new double[n];
+    double[] weights = new double[n];
+    Arrays.fill(weights, 1);
+    for (int i = 0; i < n; i++) {
+      head.transform(rawS[i], out, i * w);
+      head.transform(rawNext[i], next, i * w);
+      discounts[i] = terminal[i] ? 0 : gamma;
+    }
+    int[] nextActions = backup.selectsAction() ? select(rawNextSelect, next, n) : null;
+    TdResult r = loss.evaluate(new TdBatch(n, model.actions(), w, out, actions, rewards, discounts, weights, next,
+        nextActions, backup, alpha), targetGradient);
+
+    double sum = 0;
+    double spreadSum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += r.value()[i] * weights[i];
+      spreadSum += model.spread(out, i * w);
+    }
+    double[][] dRaw = rawGradient(r.dOutputs(), rawS, weights, n, w);
+    double[][] dRawNext = targetGradient ? rawGradient(r.dNextOutputs(), rawNext, weights, n, w) : null;
+    return new Result(sum / n, spreadSum / n, dRaw, dRawNext);
   }
 
-  private Result point(int[] actions, double[] rewards, boolean[] terminal, double[][] rawS, double[][] rawNext,
-      double[][] rawNextSelect) {
-    int n = rawS.length;
-    int na = head.actions();
-    double[] prediction = new double[n];
-    double[] target = new double[n];
-    double[][] weights = new double[n][na];
-    double[] q = new double[na];
-    double[] select = new double[na];
+  /** {@code argmax_a' Q_select(s', a')} per sample, from the selector's rows if given, else from {@code next}. */
+  private int[] select(double[][] rawSelect, double[] next, int n) {
+    OutputModel model = head.model();
+    int w = model.width();
+    double[] row = rawSelect == null ? next : new double[w];
+    double[] q = new double[model.actions()];
+    int[] chosen = new int[n];
     for (int i = 0; i < n; i++) {
-      prediction[i] = head.location(rawS[i], actions[i]);
-      head.locations(rawNext[i], q);
-      double value;
-      if (backup == Backup.SOFT) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : q) {
-          max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int a = 0; a < na; a++) {
-          weights[i][a] = Math.exp((q[a] - max) / alpha);
-          sum += weights[i][a];
-        }
-        for (int a = 0; a < na; a++) {
-          weights[i][a] /= sum;
-        }
-        value = max + alpha * Math.log(sum);
+      if (rawSelect != null) {
+        head.transform(rawSelect[i], row, 0);
+        model.expectedValues(row, 0, q);
       } else {
-        int best;
-        if (rawNextSelect != null) {
-          head.locations(rawNextSelect[i], select);
-          best = Exploration.argmax(select);
-        } else {
-          best = Exploration.argmax(q);
-        }
-        weights[i][best] = 1;
-        value = q[best];
+        model.expectedValues(next, i * w, q);
       }
-      target[i] = rewards[i] + (terminal[i] ? 0 : gamma * value);
+      chosen[i] = Exploration.argmax(q);
     }
-    LossResult r = loss.evaluate(LossBatch.point(prediction, target), targetGradient);
-    double[][] dRaw = new double[n][head.outputs()];
-    double[][] dRawNext = targetGradient ? new double[n][head.outputs()] : null;
-    for (int i = 0; i < n; i++) {
-      int a = actions[i];
-      dRaw[i][a] = r.dPrediction()[i] / n * head.locationSlope(rawS[i], a);
-      if (targetGradient && !terminal[i]) {
-        double dValue = r.dTarget()[i] * gamma / n;
-        for (int b = 0; b < na; b++) {
-          if (weights[i][b] != 0) {
-            dRawNext[i][b] = dValue * weights[i][b] * head.locationSlope(rawNext[i], b);
-          }
-        }
-      }
-    }
-    return new Result(r.mean(), Double.NaN, dRaw, dRawNext);
+    return chosen;
   }
 
-  private Result gumbel(int[] actions, double[] rewards, boolean[] terminal, double[][] rawS, double[][] rawNext) {
-    int n = rawS.length;
-    int na = head.actions();
-    double[] location = new double[n];
-    double[] logScale = new double[n];
-    double[] nextLocation = new double[n * na];
-    double[] nextLogScale = new double[n];
-    double betaSum = 0;
+  /** {@code w_i / n * d L_i / d out * d out / d raw}, row by row; outputs the loss did not touch stay 0. */
+  private double[][] rawGradient(double[] dOut, double[][] raw, double[] weights, int n, int w) {
+    double[][] dRaw = new double[n][w];
     for (int i = 0; i < n; i++) {
-      location[i] = head.location(rawS[i], actions[i]);
-      logScale[i] = head.logScale(rawS[i]);
-      betaSum += Math.exp(logScale[i]);
-      for (int a = 0; a < na; a++) {
-        nextLocation[i * na + a] = head.location(rawNext[i], a);
-      }
-      nextLogScale[i] = head.logScale(rawNext[i]);
-    }
-    LossResult r = loss.evaluate(
-        LossBatch.gumbelBackup(location, logScale, rewards, terminal, gamma, na, nextLocation, nextLogScale),
-        targetGradient);
-    double[][] dRaw = new double[n][head.outputs()];
-    double[][] dRawNext = targetGradient ? new double[n][head.outputs()] : null;
-    for (int i = 0; i < n; i++) {
-      dRaw[i][actions[i]] = r.dPrediction()[i] / n * head.locationSlope(rawS[i], actions[i]);
-      dRaw[i][na] = r.dPredictionLogScale()[i] / n * head.logScaleSlope(rawS[i]);
-      if (targetGradient) {
-        for (int a = 0; a < na; a++) {
-          dRawNext[i][a] = r.dNextLocation()[i * na + a] / n * head.locationSlope(rawNext[i], a);
+      for (int k = 0; k < w; k++) {
+        double g = dOut[i * w + k];
+        if (g != 0) {
+          dRaw[i][k] = g * weights[i] / n * head.slope(raw[i], k);
         }
-        dRawNext[i][na] = r.dNextLogScale()[i] / n * head.logScaleSlope(rawNext[i]);
       }
     }
-    return new Result(r.mean(), betaSum / n, dRaw, dRawNext);
+    return dRaw;
   }
 
   @Override

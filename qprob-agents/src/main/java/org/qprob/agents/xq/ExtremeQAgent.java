@@ -24,11 +24,8 @@ import org.qprob.api.agent.Transition;
 import org.qprob.api.agent.UpdateResult;
 import org.qprob.api.agent.ValuePredictor;
 import org.qprob.api.dist.Distribution;
-import org.qprob.api.loss.Head;
-import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
-import org.qprob.api.loss.TargetKind;
+import org.qprob.api.loss.PointLoss;
+import org.qprob.api.loss.PointValues;
 
 /**
  * Extreme Q-learning for discrete actions (X-DQN), as in the XQL paper's online algorithm with IQL's layout:
@@ -48,7 +45,7 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
   private static final int CHECKPOINT_VERSION = 1;
 
   private final AgentConfig config;
-  private final Loss valueLoss;
+  private final PointLoss valueLoss;
   private final OutputHead qHead;
   private final OutputHead vHead;
   private final ObservationEncoder encoder;
@@ -71,11 +68,11 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
 
   ExtremeQAgent(AgentSetup setup, DataType dataType) {
     this.config = setup.config();
-    this.valueLoss = setup.loss();
-    if (valueLoss.head() != Head.POINT || valueLoss.targetKind() != TargetKind.POINT) {
-      throw new IllegalArgumentException("extreme-q: loss " + valueLoss.name() + " (head " + valueLoss.head() + ", target "
-          + valueLoss.targetKind() + ") does not fit the V network; expected a point loss such as xql");
+    if (!(setup.loss() instanceof PointLoss point)) {
+      throw new IllegalArgumentException("extreme-q: loss " + setup.loss().name()
+          + " does not fit the V network; expected a point loss such as xql");
     }
+    this.valueLoss = point;
     TargetSource source = config.target().kind();
     if (source != TargetSource.TARGET_NETWORK && source != TargetSource.ONLINE_STOP) {
       throw new IllegalArgumentException("target.source = \"" + source
@@ -86,8 +83,8 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
           + "\" does not fit extreme-q (its backup is V(s') learned by Gumbel regression); expected auto");
     }
     int na = setup.actionSpace().n();
-    this.qHead = new OutputHead(na, false, config.network());
-    this.vHead = new OutputHead(1, false, config.network());
+    this.qHead = new OutputHead(new PointValues(na), config.network());
+    this.vHead = new OutputHead(new PointValues(1), config.network());
     this.encoder = new ObservationEncoder(setup.observationSpace());
     long seed = setup.seed();
     RandomStream init = new RandomStream(Seeds.derive(seed, "weights"));
@@ -129,7 +126,7 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     for (int k = 0; k < raw.length; k++) {
       rawRow[k] = raw[k];
     }
-    qHead.locations(rawRow, preferences);
+    qHead.transform(rawRow, preferences, 0);
   }
 
   /** Q(s, a) of the Q network, as acting computes it. */
@@ -214,26 +211,29 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     double[] valueTarget = new double[n];
     double qLoss = 0;
     for (int i = 0; i < n; i++) {
-      double y = rewards[i] + (terminated[i] ? 0 : gamma * vHead.location(rawVNext[i], 0));
-      double qsa = qHead.location(rawQ[i], actions[i]);
+      double y = rewards[i] + (terminated[i] ? 0 : gamma * vHead.value(rawVNext[i], 0));
+      double qsa = qHead.value(rawQ[i], actions[i]);
       double e = qsa - y;
       qLoss += e * e;
-      dRawQ[i][actions[i]] = 2 * e / n * qHead.locationSlope(rawQ[i], actions[i]);
-      valueTarget[i] = rawQTarget != null ? qHead.location(rawQTarget[i], actions[i]) : qsa;
+      dRawQ[i][actions[i]] = 2 * e / n * qHead.slope(rawQ[i], actions[i]);
+      valueTarget[i] = rawQTarget != null ? qHead.value(rawQTarget[i], actions[i]) : qsa;
     }
     Gradient qGradient = withGradient ? q.gradient(dRawQ) : null;
 
     double[][] rawV = withGradient ? v.forwardForTraining(states, n) : v.output(states, n);
     double[] value = new double[n];
     for (int i = 0; i < n; i++) {
-      value[i] = vHead.location(rawV[i], 0);
+      value[i] = vHead.value(rawV[i], 0);
     }
-    LossResult r = valueLoss.evaluate(LossBatch.point(value, valueTarget), false);
+    double[] dValue = new double[n];
+    double[] values = valueLoss.regress(value, valueTarget, dValue, null);
+    double vLoss = 0;
     double[][] dRawV = new double[n][1];
     for (int i = 0; i < n; i++) {
-      dRawV[i][0] = r.dPrediction()[i] / n * vHead.locationSlope(rawV[i], 0);
+      vLoss += values[i];
+      dRawV[i][0] = dValue[i] / n * vHead.slope(rawV[i], 0);
     }
-    return new Steps(qLoss / n, r.mean(), qGradient, withGradient ? v.gradient(dRawV) : null);
+    return new Steps(qLoss / n, vLoss / n, qGradient, withGradient ? v.gradient(dRawV) : null);
   }
 
   Mlp q() {

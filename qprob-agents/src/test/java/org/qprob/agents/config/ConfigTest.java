@@ -73,7 +73,7 @@ class ConfigTest {
     assertThatThrownBy(() -> new TargetConfig("target-network", 1, 0))
         .hasMessage("target.polyakTau = 0.0 is invalid; expected a number in (0, 1] (1 = hard copy)");
     assertThatThrownBy(() -> new BackupConfig("mellowmax", 1))
-        .hasMessage("backup.kind = \"mellowmax\" is invalid; expected one of [auto, max, soft, gumbel]");
+        .hasMessage("backup.kind = \"mellowmax\" is invalid; expected one of [auto, max, soft, gumbel, distributional]");
     assertThatThrownBy(() -> new BackupConfig("soft", 0))
         .hasMessage("backup.alpha = 0.0 is invalid; expected a temperature > 0");
     assertThatThrownBy(() -> AgentConfig.defaults().withGamma(1.5))
@@ -105,6 +105,7 @@ class ConfigTest {
     assertThat(l2.agent().exploration()).isEqualTo(ExplorationConfig.defaults());
     assertThat(l2.agent().backup().kind()).isEqualTo("max");
     assertThat(OriginalConfigs.all()).extracting(ReferenceConfig::name)
-        .containsExactly("q-prob", "base-q-learning", "dqn-target", "double-dqn", "soft-q", "extreme-q");
+        .containsExactly("q-prob", "base-q-learning", "dqn-target", "double-dqn", "soft-q", "extreme-q", "c51",
+            "qr-dqn");
   }
 }

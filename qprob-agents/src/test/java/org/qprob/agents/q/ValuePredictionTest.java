@@ -76,9 +76,9 @@ class ValuePredictionTest {
       assertThat(q).hasSize(2);
       if (agent.distributional()) {
         Distribution[] d = agent.returnDistributions(s);
-        double nu = agent.head().logScale(raw);
+        double nu = agent.head().value(raw, 2);
         for (int a = 0; a < 2; a++) {
-          double mu = agent.head().location(raw, a);
+          double mu = agent.head().value(raw, a);
           Gumbel g = (Gumbel) d[a];
           assertThat(g.mu()).isCloseTo(mu, within(1e-5 * Math.max(1, Math.abs(mu))));
           assertThat(g.nu()).isCloseTo(nu, within(1e-5 * Math.max(1, Math.abs(nu))));
@@ -91,7 +91,7 @@ class ValuePredictionTest {
         }
       } else {
         for (int a = 0; a < 2; a++) {
-          assertThat(q[a]).isCloseTo(agent.head().location(raw, a), within(1e-5 * Math.max(1, Math.abs(q[a]))));
+          assertThat(q[a]).isCloseTo(agent.head().value(raw, a), within(1e-5 * Math.max(1, Math.abs(q[a]))));
         }
         assertThatThrownBy(() -> agent.returnDistributions(s)).isInstanceOf(UnsupportedOperationException.class)
             .hasMessageContaining("point head");

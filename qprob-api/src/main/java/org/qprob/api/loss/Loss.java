@@ -1,8 +1,11 @@
 package org.qprob.api.loss;
 
+import java.util.List;
+
 /**
- * A loss as a pure function of a primitive batch: per-sample values with analytic gradients w.r.t. the predicted
- * parameters and, when asked, the target-side parameters. It knows nothing of networks or environments.
+ * A loss as a pure function of a primitive {@link TdBatch}: it owns the meaning of the network's outputs
+ * ({@link #outputModel}), forms its Bellman target with one of the backups it fits, and returns per-sample values with
+ * analytic gradients w.r.t. the outputs at s and, when asked, at s'. It knows nothing of networks or environments.
  *
  * <p>Implementations are small immutable classes that validate their hyper-parameters in the constructor and print
  * them in {@code toString()}.
@@ -11,17 +14,17 @@ public interface Loss {
   /** The name it is registered under, e.g. {@code gumbel-kl}. */
   String name();
 
-  /** What the network must predict for it. */
-  Head head();
+  /** What the network must output for {@code actions} actions, and how to read it. */
+  OutputModel outputModel(int actions);
 
-  /** Where its target comes from. */
-  TargetKind targetKind();
+  /** The backups it fits, the default ({@code backup.kind: auto}) first. */
+  List<Backup> backups();
 
   /**
    * Values and gradients for {@code batch}.
    *
-   * @param targetGradient also return the gradients w.r.t. the target side ({@code dTarget}, or {@code dNextLocation}
-   *     and {@code dNextLogScale}), for runs that let the gradient flow into the target
+   * @param targetGradient also return the gradients w.r.t. the next-state outputs, for runs that let the gradient
+   *     flow into the target
    */
-  LossResult evaluate(LossBatch batch, boolean targetGradient);
+  TdResult evaluate(TdBatch batch, boolean targetGradient);
 }

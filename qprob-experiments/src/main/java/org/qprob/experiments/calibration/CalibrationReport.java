@@ -41,7 +41,8 @@ public final class CalibrationReport {
   public static final List<String> COLUMNS = List.of("variant", "model", "seeds", "steps_mean", "censored_mean",
       "nll_mean", "nll_ci_low", "nll_ci_high", "cover50_mean", "cover50_ci_low", "cover50_ci_high", "cover90_mean",
       "cover90_ci_low", "cover90_ci_high", "pit_max_dev_mean", "pit_max_dev_ci_low", "pit_max_dev_ci_high",
-      "sd_mean", "sd_ci_low", "sd_ci_high", "bias_mean", "bias_ci_low", "bias_ci_high");
+      "sd_mean", "sd_ci_low", "sd_ci_high", "bias_mean", "bias_ci_low", "bias_ci_high", "crps_mean", "crps_ci_low",
+      "crps_ci_high");
 
   private CalibrationReport() {}
 
@@ -99,7 +100,8 @@ public final class CalibrationReport {
         aggregate(rows, r -> r.metrics().nll(), bootstrap), aggregate(rows, r -> r.metrics().cover50(), bootstrap),
         aggregate(rows, r -> r.metrics().cover90(), bootstrap),
         aggregate(rows, r -> r.metrics().pitMaxDeviation(), bootstrap), aggregate(rows, r -> r.metrics().sd(), bootstrap),
-        aggregate(rows, r -> r.metrics().bias(), bootstrap), pit, coverage);
+        aggregate(rows, r -> r.metrics().bias(), bootstrap), pit, coverage,
+        aggregate(rows, r -> r.metrics().crps(), bootstrap));
   }
 
   private static SeedAggregate aggregate(List<CalibrationRow> rows,
@@ -134,7 +136,8 @@ public final class CalibrationReport {
     for (CalibrationSummary s : summaries) {
       List<String> f = new ArrayList<>(List.of(s.variant(), s.model(), Integer.toString(s.seeds()),
           number(s.steps().mean()), number(s.censored().mean())));
-      for (SeedAggregate a : List.of(s.nll(), s.cover50(), s.cover90(), s.pitMaxDeviation(), s.sd(), s.bias())) {
+      for (SeedAggregate a : List.of(s.nll(), s.cover50(), s.cover90(), s.pitMaxDeviation(), s.sd(), s.bias(),
+          s.crps())) {
         f.add(number(a.mean()));
         f.add(number(a.interval().lower()));
         f.add(number(a.interval().upper()));
@@ -150,13 +153,14 @@ public final class CalibrationReport {
 
   static String markdown(List<CalibrationSummary> summaries, Bootstrap bootstrap) {
     StringBuilder b = new StringBuilder("\n## Calibration of the predicted returns (last evaluation)\n\n");
-    b.append("| variant | model | seeds | steps | NLL | cover 50% (ideal 0.50) | cover 90% (ideal 0.90) |"
+    b.append("| variant | model | seeds | steps | CRPS | NLL | cover 50% (ideal 0.50) | cover 90% (ideal 0.90) |"
         + " PIT max. deviation from flat (ideal 0) | predicted sd | bias (G − mean) |\n");
-    b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (CalibrationSummary s : summaries) {
       b.append("| ").append(s.variant()).append(" | ").append(s.model()).append(" | ").append(s.seeds()).append(" | ")
           .append(fmt(s.steps().mean())).append(s.censored().mean() > 0 ? " (+" + fmt(s.censored().mean())
-              + " censored)" : "").append(" | ").append(cell(s.nll())).append(" | ").append(cell(s.cover50()))
+              + " censored)" : "").append(" | ").append(cell(s.crps())).append(" | ").append(cell(s.nll()))
+          .append(" | ").append(cell(s.cover50()))
           .append(" | ").append(cell(s.cover90())).append(" | ").append(cell(s.pitMaxDeviation())).append(" | ")
           .append(cell(s.sd())).append(" | ").append(cell(s.bias())).append(" |\n");
     }
@@ -180,10 +184,14 @@ public final class CalibrationReport {
             + " episode that terminated is one pair: the predicted distribution of Q(s, a) against the realised"
             + " discounted return G from there (the agent's gamma). Steps of truncated episodes are censored (their"
             + " return is cut short) and left out. Models: **gumbel** — the agent's own Q(s, a) ~ Gumbel(mu(s, a),"
-            + " exp(nu(s))); **gaussian** — N(Q(s, a), sigma^2) around the agent's point value (the Gumbel's mean for"
-            + " a Gumbel agent), sigma the RMS of G − Q over the steps of the last ")
-        .append(Calibrator.FIT_EPISODES).append(" training episodes that terminated. **NLL** = mean −log density"
-            + " of G; **cover** = fraction of G inside the central interval; **PIT** = cdf(G), flat when calibrated."
+            + " exp(nu(s))); **categorical** — C51's softmax over its support; **quantileatoms** — QR-DQN's equally"
+            + " weighted quantile values; **gaussian** — N(Q(s, a), sigma^2) around the agent's point value (its"
+            + " predicted mean for a distributional agent), sigma the RMS of G − Q over the steps of the last ")
+        .append(Calibrator.FIT_EPISODES).append(" training episodes that terminated. **CRPS** = mean continuous ranked"
+            + " probability score, the integral of (F(x) − 1{x ≥ G})², in units of the return (lower is better; it"
+            + " scores continuous and discrete predictions on one scale); **NLL** = mean −log density of G (densities"
+            + " only: – for discrete predictions); **cover** = fraction of G inside the central interval; **PIT** ="
+            + " cdf(G), randomised within the atom for discrete predictions, flat when calibrated."
             + " Plot: `calibration.png`.\n");
     return b.toString();
   }

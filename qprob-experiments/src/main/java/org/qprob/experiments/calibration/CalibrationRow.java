@@ -29,6 +29,7 @@ public record CalibrationRow(long envSteps, String model, int censored, int fitS
     for (int k = 1; k <= CalibrationMetrics.BINS; k++) {
       c.add("pit_" + k);
     }
+    c.add("crps");
     COLUMNS = List.copyOf(c);
   }
 
@@ -47,6 +48,7 @@ public record CalibrationRow(long envSteps, String model, int censored, int fitS
     for (double p : metrics.pit()) {
       f.add(Double.toString(p));
     }
+    f.add(Double.toString(metrics.crps()));
     return f;
   }
 
@@ -58,7 +60,7 @@ public record CalibrationRow(long envSteps, String model, int censored, int fitS
     }
     CalibrationMetrics m = new CalibrationMetrics(Integer.parseInt(f.get(2)), Double.parseDouble(f.get(5)),
         Double.parseDouble(f.get(6)), Double.parseDouble(f.get(7)), Double.parseDouble(f.get(8)),
-        Double.parseDouble(f.get(9)), pit);
+        Double.parseDouble(f.get(9)), pit, Double.parseDouble(f.get(20)));
     return new CalibrationRow(Long.parseLong(f.get(0)), f.get(1), Integer.parseInt(f.get(3)),
         Integer.parseInt(f.get(4)), m);
   }

@@ -19,8 +19,10 @@ import org.qprob.experiments.report.SeedAggregate;
  * @param bias mean realised return minus predicted mean
  * @param pit per seed, the PIT histogram ({@code pit[seed][bin]})
  * @param coverage per seed, the coverage of central intervals at {@link CalibrationReport#LEVELS}
+ * @param crps mean continuous ranked probability score of the realised returns (lower is better)
  */
 public record CalibrationSummary(String variant, String model, int seeds, SeedAggregate steps,
     SeedAggregate censored, SeedAggregate nll, SeedAggregate cover50, SeedAggregate cover90,
-    SeedAggregate pitMaxDeviation, SeedAggregate sd, SeedAggregate bias, double[][] pit, double[][] coverage) {
+    SeedAggregate pitMaxDeviation, SeedAggregate sd, SeedAggregate bias, double[][] pit, double[][] coverage,
+    SeedAggregate crps) {
 }

@@ -3,6 +3,8 @@ package org.qprob.experiments.calibration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
+import org.qprob.agents.random.Seeds;
 import org.qprob.api.agent.ValuePredictor;
 import org.qprob.api.dist.Distribution;
 import org.qprob.api.dist.Gumbel;
@@ -33,6 +35,7 @@ public final class Calibrator {
   private final double gamma;
   private final EpisodeRecorder training;
   private final EpisodeRecorder evaluation;
+  private final long seed;
 
   /**
    * @param predictor the agent's predictions
@@ -41,6 +44,16 @@ public final class Calibrator {
    * @param evaluation records the evaluation episodes; each call of {@link #evaluate} takes those it holds
    */
   public Calibrator(ValuePredictor predictor, double gamma, EpisodeRecorder training, EpisodeRecorder evaluation) {
+    this(predictor, gamma, training, evaluation, 0);
+  }
+
+  /**
+   * As above, the randomised PIT of discrete predictions drawn from a generator seeded by {@code seed} and the
+   * evaluation's env step (so a resumed run draws the same).
+   */
+  public Calibrator(ValuePredictor predictor, double gamma, EpisodeRecorder training, EpisodeRecorder evaluation,
+      long seed) {
+    this.seed = seed;
     if (!(gamma > 0 && gamma <= 1)) {
       throw new IllegalArgumentException("calibration gamma = " + gamma + " is invalid; expected a number in (0, 1]");
     }
@@ -129,7 +142,7 @@ public final class Calibrator {
       } else if (!evaluated.isEmpty() && evaluated.get(0).length() > 0) {
         model = modelName(predictor.returnDistributions(evaluated.get(0).observations().get(0))[0]);
       }
-      metrics = CalibrationMetrics.of(d, eval.returns());
+      metrics = CalibrationMetrics.of(d, eval.returns(), new SplittableRandom(Seeds.derive(seed, "pit-" + envSteps)));
     } catch (IllegalArgumentException e) {
       metrics = CalibrationMetrics.undefined(eval.size());
     }

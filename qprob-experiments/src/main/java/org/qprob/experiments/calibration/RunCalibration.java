@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.qprob.agents.random.Seeds;
 import org.qprob.agents.training.TrainingPosition;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.ValuePredictor;
@@ -64,7 +65,8 @@ public final class RunCalibration {
     }
     EpisodeRecorder training = injector.getInstance(Key.get(EpisodeRecorder.class, ForTraining.class));
     EpisodeRecorder evaluation = injector.getInstance(Key.get(EpisodeRecorder.class, ForEvaluation.class));
-    Calibrator calibrator = new Calibrator(predictor, spec.config().agent().gamma(), training, evaluation);
+    Calibrator calibrator = new Calibrator(predictor, spec.config().agent().gamma(), training, evaluation,
+        Seeds.derive(spec.seed(), "calibration"));
     RunCalibration c = new RunCalibration(folder, calibrator, training);
     if (resumedFrom == null) {
       c.fresh();

@@ -5,8 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossBatch;
-import org.qprob.api.loss.LossResult;
+import org.qprob.api.loss.PointLoss;
 
 /**
  * XQL's Gumbel regression demonstrated on a scalar: fit one number {@code h} to samples {@code x_i ~ Normal(mean,
@@ -98,6 +97,10 @@ public final class GumbelRegressionDemo {
 
   /** Plain gradient descent on {@code mean_i loss(h, x_i)} from {@code start}; returns h after each step. */
   double[] fit(Loss loss, double[] x, double start, double rate) {
+    if (!(loss instanceof PointLoss point)) {
+      throw new IllegalArgumentException("gumbel-regression: loss " + loss.name() + " is invalid; expected a point loss"
+          + " such as xql or l2");
+    }
     double[] trace = new double[iterations + 1];
     double[] prediction = new double[x.length];
     double h = start;
@@ -105,9 +108,10 @@ public final class GumbelRegressionDemo {
     int t = 0;
     while (t < iterations) {
       Arrays.fill(prediction, h);
-      LossResult r = loss.evaluate(LossBatch.point(prediction, x), false);
+      double[] dPrediction = new double[x.length];
+      point.regress(prediction, x, dPrediction, null);
       double gradient = 0;
-      for (double d : r.dPrediction()) {
+      for (double d : dPrediction) {
         gradient += d;
       }
       gradient /= x.length;

@@ -1,4 +1,4 @@
-package org.qprob.api.loss;
+package org.qprob.losses;
 
 /**
  * Per-sample loss values and their analytic gradients, each array parallel to the {@link LossBatch} field it

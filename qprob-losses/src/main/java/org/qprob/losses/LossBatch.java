@@ -1,20 +1,21 @@
-package org.qprob.api.loss;
+package org.qprob.losses;
 
 /**
- * One batch of inputs to a {@link Loss}, as flat primitive arrays of length {@code size} (next-state locations:
+ * One batch of inputs to a {@link DirectLoss}'s per-sample math (not the TD contract, which is
+ * {@link org.qprob.api.loss.TdBatch}), as flat primitive arrays of length {@code size} (next-state locations:
  * {@code size * actions}, row-major). Fields a loss does not use are null; each loss checks that what it needs is
  * there. The arrays are read, never written or kept.
  *
  * @param size number of samples B
- * @param prediction per sample: Q(s, a) for {@link Head#POINT}, the location mu(s, a) for {@link Head#GUMBEL}
+ * @param prediction per sample: Q(s, a) for point losses, the location mu(s, a) for Gumbel losses
  * @param predictionLogScale per sample: the log-scale nu(s) of the predicted Gumbel; null for point heads
- * @param target per sample: the point target ({@link TargetKind#POINT}); null for {@link TargetKind#GUMBEL_BACKUP}
- * @param reward per sample: the reward r ({@link TargetKind#GUMBEL_BACKUP})
- * @param terminal per sample: whether s' is terminal ({@link TargetKind#GUMBEL_BACKUP}; terminal rows score r alone)
- * @param gamma the discount in (0, 1] ({@link TargetKind#GUMBEL_BACKUP})
- * @param actions number of actions A ({@link TargetKind#GUMBEL_BACKUP})
- * @param nextLocation mu(s', a') for every a', {@code size * actions} row-major ({@link TargetKind#GUMBEL_BACKUP})
- * @param nextLogScale nu(s') per sample ({@link TargetKind#GUMBEL_BACKUP})
+ * @param target per sample: the point target (point losses, terminal-nll); null for the Gumbel backup
+ * @param reward per sample: the reward r (the Gumbel backup)
+ * @param terminal per sample: whether s' is terminal (the Gumbel backup; terminal rows score r alone)
+ * @param gamma the discount in (0, 1] (the Gumbel backup)
+ * @param actions number of actions A (the Gumbel backup)
+ * @param nextLocation mu(s', a') for every a', {@code size * actions} row-major (the Gumbel backup)
+ * @param nextLogScale nu(s') per sample (the Gumbel backup)
  */
 public record LossBatch(
     int size,

@@ -52,10 +52,6 @@ final class QObjective {
     return targetGradient;
   }
 
-  Backup backup() {
-    return backup;
-  }
-
   /**
    * @param rawS raw outputs at s, one row per sample
    * @param rawNext raw outputs at s' of the network that values the next state

@@ -9,6 +9,7 @@ import org.qprob.agents.AgentSetup;
 import org.qprob.agents.Experience;
 import org.qprob.agents.GradientStepTally;
 import org.qprob.agents.config.AgentConfig;
+import org.qprob.agents.config.BackupConfig;
 import org.qprob.agents.config.TargetSource;
 import org.qprob.agents.network.HostMlp;
 import org.qprob.agents.network.Mlp;
@@ -78,7 +79,7 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
       throw new IllegalArgumentException("target.source = \"" + source
           + "\" does not fit extreme-q; expected one of [target-network, online-stop]");
     }
-    if (!config.backup().kind().equals("auto")) {
+    if (!config.backup().kind().equals(BackupConfig.AUTO)) {
       throw new IllegalArgumentException("backup.kind = \"" + config.backup().kind()
           + "\" does not fit extreme-q (its backup is V(s') learned by Gumbel regression); expected auto");
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.qprob.agents.config.BackupConfig;
 import org.qprob.agents.config.OriginalConfigs;
 import org.qprob.agents.config.ReferenceConfig;
 import org.qprob.experiments.config.ConfigException;
@@ -52,6 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
       completionCandidates = ConfigNames.class)
   private List<String> configs = List.of("q-prob", "base-q-learning");
 
+  @Option(names = "--loss", paramLabel = "NAME",
+      description = "train the chosen configurations with this registered loss instead (default options, backup auto)")
+  private String loss;
+
   @Option(names = "--env", defaultValue = "CartPole-v1", description = "environment id (default ${DEFAULT-VALUE})")
   private String env;
 
@@ -90,6 +95,14 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ConfigException("--parallel = " + parallel + " is invalid; expected at least 2 runs");
     }
     Plugins plugins = Plugins.load();
+    if (loss != null) {
+      if (!plugins.losses().all().containsKey(loss)) {
+        throw new ConfigException("--loss = " + loss + " is invalid; expected one of "
+            + List.copyOf(plugins.losses().all().keySet()) + " (see qprob list)");
+      }
+      chosen.replaceAll(rc -> new ReferenceConfig(rc.name() + "/" + loss, loss, Map.of(),
+          rc.agent().withBackup(BackupConfig.defaults()), rc.notes() + "; loss " + loss));
+    }
     if (!plugins.environments().all().containsKey(env)) {
       throw new ConfigException("--env = " + env + " is invalid; expected one of "
           + plugins.environments().all().keySet());

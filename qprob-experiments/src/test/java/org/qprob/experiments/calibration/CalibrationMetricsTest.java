@@ -8,8 +8,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.qprob.api.dist.Categorical;
 import org.qprob.api.dist.Distribution;
 import org.qprob.api.dist.Gumbel;
+import org.qprob.api.dist.QuantileAtoms;
 
 /**
  * The calibration metrics: a hand-computed case; predictions that are their own data-generating distribution give
@@ -47,6 +49,35 @@ class CalibrationMetricsTest {
     assertThat(CalibrationMetrics.undefined(7).cover50()).isNaN();
     assertThatThrownBy(() -> CalibrationMetrics.of(new Distribution[1], new double[2]))
         .hasMessageContaining("1 predictions, 2 returns");
+  }
+
+  @Test
+  void discretePredictionsGetCrpsCoverageAndARandomisedPitButNoNll() {
+    // returns drawn from random categorical and quantile predictions, each scored by the prediction it came from
+    SplittableRandom random = new SplittableRandom(17);
+    Distribution[] predicted = new Distribution[N];
+    double[] realised = new double[N];
+    double crps = 0;
+    for (int i = 0; i < N; i++) {
+      double[] support = {0, 1, 2, 3, 4};
+      double[] logits = random.doubles(5, -2, 2).toArray();
+      Distribution d = i % 2 == 0 ? Categorical.ofLogits(support, logits)
+          : new QuantileAtoms(random.doubles(8, -3, 3).toArray());
+      predicted[i] = d;
+      realised[i] = d.sample(random);
+      crps += d.crps(realised[i]);
+    }
+    CalibrationMetrics m = CalibrationMetrics.of(predicted, realised, new SplittableRandom(3));
+    assertThat(m.nll()).as("no density").isNaN();
+    assertThat(m.crps()).isCloseTo(crps / N, within(1e-12));
+    // a draw from its own prediction is calibrated: the randomised PIT is uniform (a plain cdf(G) would pile up at
+    // the atoms' steps), whatever the atoms
+    for (double bin : m.pit()) {
+      assertThat(bin).isCloseTo(0.1, within(0.012));
+    }
+    assertThat(m.cover90()).as("at least 90%: atoms fall on the interval ends").isGreaterThanOrEqualTo(0.9);
+    assertThat(CalibrationMetrics.of(predicted, realised, new SplittableRandom(3))).as("same generator, same PIT")
+        .isEqualTo(m);
   }
 
   /** The metrics of a synthetic case and the mean entropy of its predictions. */

@@ -7,6 +7,7 @@ import org.qprob.api.loss.Backup;
 import org.qprob.api.loss.Loss;
 import org.qprob.api.loss.LossProvider;
 import org.qprob.api.loss.OutputModel;
+import org.qprob.api.loss.PointTargets;
 import org.qprob.api.loss.TdBatch;
 import org.qprob.api.loss.TdResult;
 
@@ -76,25 +77,17 @@ public final class TerminalNllLoss implements DirectLoss {
     int n = batch.size();
     int na = batch.actions();
     int w = batch.width();
-    GumbelHead head = new GumbelHead(na);
     double[] out = batch.outputs();
     double[] next = batch.nextOutputs();
     double[] mu = new double[n];
     double[] nu = new double[n];
-    double[] y = new double[n];
-    double[] dValue = new double[n * na];
-    double[] q = new double[na];
-    double[] dq = new double[na];
     for (int i = 0; i < n; i++) {
       mu[i] = out[i * w + batch.taken()[i]];
       nu[i] = out[i * w + na];
-      head.expectedValues(next, i * w, q);
-      int selected = backup.selectsAction() ? batch.nextActions()[i] : -1;
-      double v = backup.pointValue(q, selected, batch.alpha(), dq);
-      System.arraycopy(dq, 0, dValue, i * na, na);
-      double d = batch.discounts()[i];
-      y[i] = batch.rewards()[i] + (d == 0 ? 0 : d * v);
     }
+    PointTargets.Targets targets = PointTargets.targets(batch, new GumbelHead(na));
+    double[] y = targets.y();
+    double[] dValue = targets.dValue();
     LossResult r = evaluate(LossBatch.observed(mu, nu, y), targetGradient);
     double[] dOut = new double[n * w];
     double[] dNext = targetGradient ? new double[n * w] : null;

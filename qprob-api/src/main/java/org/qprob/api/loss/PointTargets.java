@@ -10,6 +10,39 @@ public final class PointTargets {
   private PointTargets() {
   }
 
+  /**
+   * The point targets of a batch and their slopes.
+   *
+   * @param y per sample, {@code r_i + d_i * V(s'_i)}
+   * @param dValue per sample, {@code dV(s'_i) / dQ(s'_i, a')} for every a' ({@code n * A}, row-major)
+   */
+  public record Targets(double[] y, double[] dValue) {
+  }
+
+  /**
+   * {@code y_i = r_i + d_i * V(s'_i)} with {@code V} the batch's point backup of the next-state expected values as
+   * {@code model} reads them from the next outputs (the values themselves for {@link PointValues}).
+   */
+  public static Targets targets(TdBatch batch, OutputModel model) {
+    Backup backup = batch.backup();
+    int n = batch.size();
+    int na = batch.actions();
+    int w = batch.width();
+    double[] y = new double[n];
+    double[] dValue = new double[n * na];
+    double[] q = new double[na];
+    double[] dq = new double[na];
+    for (int i = 0; i < n; i++) {
+      model.expectedValues(batch.nextOutputs(), i * w, q);
+      int selected = backup.selectsAction() ? batch.nextActions()[i] : -1;
+      double value = backup.pointValue(q, selected, batch.alpha(), dq);
+      System.arraycopy(dq, 0, dValue, i * na, na);
+      double d = batch.discounts()[i];
+      y[i] = batch.rewards()[i] + (d == 0 ? 0 : d * value);
+    }
+    return new Targets(y, dValue);
+  }
+
   /** See the class comment; {@code priority} is {@code |y - Q(s, a)|}. */
   public static TdResult evaluate(PointLoss loss, TdBatch batch, boolean targetGradient) {
     Backup backup = batch.backup();
@@ -21,21 +54,13 @@ public final class PointTargets {
     int na = batch.actions();
     int w = batch.width();
     double[] out = batch.outputs();
-    double[] next = batch.nextOutputs();
     double[] prediction = new double[n];
-    double[] target = new double[n];
-    double[] dValue = new double[n * na];
-    double[] q = new double[na];
-    double[] dq = new double[na];
     for (int i = 0; i < n; i++) {
       prediction[i] = out[i * w + batch.taken()[i]];
-      System.arraycopy(next, i * w, q, 0, na);
-      int selected = backup.selectsAction() ? batch.nextActions()[i] : -1;
-      double value = backup.pointValue(q, selected, batch.alpha(), dq);
-      System.arraycopy(dq, 0, dValue, i * na, na);
-      double d = batch.discounts()[i];
-      target[i] = batch.rewards()[i] + (d == 0 ? 0 : d * value);
     }
+    Targets t = targets(batch, new PointValues(na));
+    double[] target = t.y();
+    double[] dValue = t.dValue();
     double[] dPrediction = new double[n];
     double[] dTarget = targetGradient ? new double[n] : null;
     double[] values = loss.regress(prediction, target, dPrediction, dTarget);

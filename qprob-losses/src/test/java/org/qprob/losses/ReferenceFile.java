@@ -1,12 +1,6 @@
 package org.qprob.losses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Named;
@@ -16,42 +10,17 @@ import org.junit.jupiter.api.Named;
  * {@code <qprob.shared>/reference/gumbel-math.json}, with {@code qprob.shared} defaulting to {@code ../../shared}.
  */
 final class ReferenceFile {
-  private static JsonNode root;
+  private static final JsonReference FILE = new JsonReference("qprob.reference", "gumbel-math.json");
 
   private ReferenceFile() {}
 
-  static Path path() {
-    String explicit = System.getProperty("qprob.reference");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    String shared = System.getProperty("qprob.shared");
-    Path base = shared != null && !shared.isBlank() ? Path.of(shared) : Path.of("../../shared");
-    return base.resolve("reference").resolve("gumbel-math.json");
-  }
-
-  static synchronized JsonNode root() {
-    if (root == null) {
-      try {
-        root = new ObjectMapper().readTree(Files.readString(path()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the reference values at " + path().toAbsolutePath(), e);
-      }
-    }
-    return root;
+  static JsonNode root() {
+    return FILE.root();
   }
 
   /** Every case of a section, named {@code section[i]} plus a label. */
   static List<Named<JsonNode>> cases(String section, Function<JsonNode, String> label) {
-    JsonNode array = root().get(section);
-    if (array == null || !array.isArray() || array.isEmpty()) {
-      throw new IllegalStateException(path() + " has no cases in section " + section);
-    }
-    List<Named<JsonNode>> out = new ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      out.add(Named.of(section + "[" + i + "] " + label.apply(array.get(i)), array.get(i)));
-    }
-    return out;
+    return FILE.cases(section, label);
   }
 
   static double[] doubles(JsonNode array) {

@@ -53,6 +53,7 @@ public final class CategoricalCrossEntropy {
     final double[] nextProbabilities;
     final double[] target;
     final double[] logQ;
+    final double[] prediction;
     final double[] dTarget;
     final double[] dNextProbabilities;
 
@@ -60,6 +61,7 @@ public final class CategoricalCrossEntropy {
       nextProbabilities = new double[atoms];
       target = new double[atoms];
       logQ = new double[atoms];
+      prediction = new double[atoms];
       dTarget = new double[atoms];
       dNextProbabilities = new double[atoms];
     }
@@ -138,9 +140,11 @@ public final class CategoricalCrossEntropy {
     for (int i = 0; i < atoms; i++) {
       top = Math.max(top, logits[logitsOffset + i]);
     }
+    double[] q = rows.prediction;
     double sum = 0;
     for (int i = 0; i < atoms; i++) {
-      sum += Math.exp(logits[logitsOffset + i] - top);
+      q[i] = Math.exp(logits[logitsOffset + i] - top);
+      sum += q[i];
     }
     double logSum = top + Math.log(sum);
     double value = 0;
@@ -151,8 +155,9 @@ public final class CategoricalCrossEntropy {
       mass += m[i];
     }
     if (dLogits != null) {
+      double scale = mass / sum;
       for (int i = 0; i < atoms; i++) {
-        dLogits[dLogitsOffset + i] = mass * Math.exp(logQ[i]) - m[i];
+        dLogits[dLogitsOffset + i] = scale * q[i] - m[i];
       }
     }
     if (dNextLogits != null) {

@@ -1,5 +1,9 @@
 package org.qprob.agents.training;
 
+import org.qprob.api.run.TrainingPosition;
+
+import org.qprob.api.run.Signal;
+
 /**
  * Called by {@link TrainingLoop} at the first episode boundary at or after every multiple of the checkpoint period
  * (in env steps), after the episode listener; the agent is between episodes, so its checkpoint and the position are

@@ -1,5 +1,13 @@
 package org.qprob.agents.training;
 
+import org.qprob.api.run.TrainingPosition;
+
+import org.qprob.api.run.EvaluationRecord;
+
+import org.qprob.api.run.EpisodeRecord;
+
+import org.qprob.api.run.Signal;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

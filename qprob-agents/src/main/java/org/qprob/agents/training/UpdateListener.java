@@ -1,5 +1,7 @@
 package org.qprob.agents.training;
 
+import org.qprob.api.run.Signal;
+
 import org.qprob.api.agent.UpdateResult;
 
 /** Called by {@link TrainingLoop} after each gradient step the agent took; may stop the loop (e.g. on divergence). */

@@ -1,5 +1,11 @@
 package org.qprob.agents.training;
 
+import org.qprob.api.run.EvaluationRecord;
+
+import org.qprob.api.run.EpisodeRecord;
+
+import org.qprob.api.run.Signal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,5 @@
 package org.qprob.experiments.calibration;
 
-import com.google.inject.Injector;
-import com.google.inject.Key;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import org.qprob.agents.random.Seeds;
-import org.qprob.agents.training.TrainingPosition;
+import org.qprob.api.run.EvaluationRecord;
+import org.qprob.api.run.RunObserver;
+import org.qprob.api.run.Signal;
+import org.qprob.api.run.TrainingPosition;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.ValuePredictor;
-import org.qprob.experiments.guice.ForEvaluation;
-import org.qprob.experiments.guice.ForTraining;
 import org.qprob.experiments.run.AtomicFiles;
 import org.qprob.experiments.run.CsvLog;
 import org.qprob.experiments.run.RunFiles;
@@ -38,7 +38,7 @@ import org.qprob.experiments.run.RunSpec;
  * file is missing or from another moment, the first Gaussian rows after the resume are fitted on the training
  * episodes finished since.
  */
-public final class RunCalibration {
+public final class RunCalibration implements RunObserver {
   private static final int STATE_MAGIC = 0x51434c42; // "QCLB"
   private static final int STATE_VERSION = 1;
 
@@ -55,24 +55,20 @@ public final class RunCalibration {
   }
 
   /**
-   * The calibration of the run {@code spec} whose parts {@code injector} made: a fresh file, or, when
-   * {@code resumedFrom} is not null, the file continued from that checkpoint position.
+   * The calibration of the run {@code spec}, reading the episodes its two environments record: a fresh file, or, when
+   * {@code resumedFrom} is not empty, the file continued from that checkpoint position. Agents that do not predict
+   * values, and runs without evaluations, get an observer that writes nothing.
    */
-  public static RunCalibration start(RunSpec spec, Injector injector, Agent agent, TrainingPosition resumedFrom) {
+  public static RunCalibration start(RunSpec spec, EpisodeRecorder training, EpisodeRecorder evaluation, Agent agent,
+      Optional<TrainingPosition> resumedFrom) {
     Path folder = spec.folder();
     if (!(agent instanceof ValuePredictor predictor) || !spec.evaluation().enabled()) {
       return new RunCalibration(folder, null, null);
     }
-    EpisodeRecorder training = injector.getInstance(Key.get(EpisodeRecorder.class, ForTraining.class));
-    EpisodeRecorder evaluation = injector.getInstance(Key.get(EpisodeRecorder.class, ForEvaluation.class));
     Calibrator calibrator = new Calibrator(predictor, spec.config().agent().gamma(), training, evaluation,
         Seeds.derive(spec.seed(), "calibration"));
     RunCalibration c = new RunCalibration(folder, calibrator, training);
-    if (resumedFrom == null) {
-      c.fresh();
-    } else {
-      c.resume(resumedFrom.envSteps());
-    }
+    resumedFrom.ifPresentOrElse(p -> c.resume(p.envSteps()), c::fresh);
     return c;
   }
 
@@ -123,8 +119,28 @@ public final class RunCalibration {
     training.restore(readState(state, envSteps));
   }
 
+  /** Calibrates the evaluation that just ran and appends its rows. */
+  @Override
+  public Signal evaluated(EvaluationRecord evaluation) {
+    evaluated(evaluation.envSteps());
+    return Signal.CONTINUE;
+  }
+
+  /** Saves the state for a resume from a checkpoint during training (the one written when training ends needs none). */
+  @Override
+  public void checkpointing(TrainingPosition position, boolean trainingDone) {
+    if (!trainingDone) {
+      checkpointed(position);
+    }
+  }
+
+  @Override
+  public void completed(boolean finished) {
+    complete();
+  }
+
   /** Calibrates the evaluation that just ran, after {@code envSteps} training steps, and appends its rows. */
-  public void evaluated(long envSteps) {
+  void evaluated(long envSteps) {
     if (calibrator == null) {
       return;
     }
@@ -141,7 +157,7 @@ public final class RunCalibration {
   }
 
   /** Saves what a run resumed from a checkpoint at {@code position} needs; call it before the checkpoint is written. */
-  public void checkpointed(TrainingPosition position) {
+  void checkpointed(TrainingPosition position) {
     if (calibrator == null) {
       return;
     }
@@ -149,7 +165,7 @@ public final class RunCalibration {
   }
 
   /** Gives the file its final name and removes the saved state. */
-  public void complete() {
+  void complete() {
     if (calibrator == null) {
       return;
     }

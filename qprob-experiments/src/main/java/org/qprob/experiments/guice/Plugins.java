@@ -5,6 +5,7 @@ import org.qprob.agents.AgentFactory;
 import org.qprob.api.PluginRegistry;
 import org.qprob.api.env.EnvironmentProvider;
 import org.qprob.api.loss.LossProvider;
+import org.qprob.api.run.RunObserverProvider;
 
 /**
  * Every plugin found on the class path: environments by id, losses by name, agents by name. Loaded once per process
@@ -13,10 +14,12 @@ import org.qprob.api.loss.LossProvider;
  * @param environments the environment providers
  * @param losses the loss providers
  * @param agents the agent factories
+ * @param observers the run observers plugins add
  */
 public record Plugins(PluginRegistry<EnvironmentProvider> environments, PluginRegistry<LossProvider> losses,
-    PluginRegistry<AgentFactory> agents) {
+    PluginRegistry<AgentFactory> agents, PluginRegistry<RunObserverProvider> observers) {
   public Plugins {
+    Objects.requireNonNull(observers, "observers");
     Objects.requireNonNull(environments, "environments");
     Objects.requireNonNull(losses, "losses");
     Objects.requireNonNull(agents, "agents");
@@ -27,7 +30,8 @@ public record Plugins(PluginRegistry<EnvironmentProvider> environments, PluginRe
     return new Plugins(
         PluginRegistry.load(EnvironmentProvider.class, "environment", EnvironmentProvider::id, loader),
         PluginRegistry.load(LossProvider.class, "loss", LossProvider::name, loader),
-        PluginRegistry.load(AgentFactory.class, "agent", AgentFactory::name, loader));
+        PluginRegistry.load(AgentFactory.class, "agent", AgentFactory::name, loader),
+        PluginRegistry.load(RunObserverProvider.class, "observer", RunObserverProvider::name, loader));
   }
 
   /** The plugins visible to this class's loader. */

@@ -30,7 +30,7 @@ import org.qprob.experiments.report.PointBands;
 import org.qprob.experiments.report.RunResult;
 import org.qprob.experiments.report.SeedAggregate;
 import org.qprob.experiments.run.AtomicFiles;
-import org.qprob.experiments.run.RunExecutor;
+import org.qprob.experiments.runner.RunExecutor;
 import org.qprob.experiments.run.RunFiles;
 import org.qprob.experiments.run.RunSpec;
 

@@ -1,6 +1,7 @@
 package org.qprob.experiments.run;
 
 import java.util.List;
+import org.qprob.api.run.EpisodeRecord;
 
 /**
  * One training episode, one row of {@code episodes.csv}.
@@ -20,6 +21,12 @@ public record EpisodeRow(int episode, long envSteps, double episodeReturn, int l
   /** The CSV columns, in order. */
   public static final List<String> COLUMNS = List.of("episode", "env_steps", "return", "length", "exploration",
       "mean_loss", "mean_beta", "wall_seconds");
+
+  /** The row of a training episode (numbered from 1). */
+  public static EpisodeRow of(EpisodeRecord e) {
+    return new EpisodeRow(Math.toIntExact(e.episode() + 1), e.envSteps(), e.episodeReturn(), e.length(),
+        e.explorationParameter(), e.meanLoss(), e.meanBeta(), e.wallSeconds());
+  }
 
   /** This row as CSV fields (doubles in Java's shortest round-trip form, NaN as {@code NaN}). */
   public List<String> fields() {

@@ -14,7 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
-import org.qprob.agents.training.TrainingPosition;
+import org.qprob.api.run.TrainingPosition;
 
 /**
  * What a run saves to continue exactly, in {@code checkpoint.bin}: taken at an episode boundary, so it is the agent's

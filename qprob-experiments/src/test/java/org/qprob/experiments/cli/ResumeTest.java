@@ -28,7 +28,7 @@ import org.qprob.experiments.run.ExperimentFolder;
 import org.qprob.experiments.run.ExperimentValidator;
 import org.qprob.experiments.run.Platform;
 import org.qprob.experiments.run.RunCheckpoint;
-import org.qprob.experiments.run.RunExecutor;
+import org.qprob.experiments.runner.RunExecutor;
 import org.qprob.experiments.run.RunFiles;
 import org.qprob.experiments.run.RunOutcome;
 import org.qprob.experiments.run.RunProgress;

@@ -32,7 +32,7 @@ import org.qprob.experiments.guice.ForEvaluation;
 import org.qprob.experiments.guice.Plugins;
 import org.qprob.experiments.noisychain.NoisyChainReport;
 import org.qprob.experiments.run.CsvFile;
-import org.qprob.experiments.run.RunExecutor;
+import org.qprob.experiments.runner.RunExecutor;
 import org.qprob.experiments.run.RunFiles;
 import org.qprob.experiments.run.RunSpec;
 

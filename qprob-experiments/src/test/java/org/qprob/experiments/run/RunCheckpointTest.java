@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qprob.agents.training.TrainingPosition;
+import org.qprob.api.run.TrainingPosition;
 
 /** The checkpoint file round-trips, refuses damaged copies, and the logs are cut back to a checkpoint's lengths. */
 class RunCheckpointTest {

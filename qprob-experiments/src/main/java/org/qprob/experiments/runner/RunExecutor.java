@@ -1,13 +1,11 @@
-package org.qprob.experiments.run;
+package org.qprob.experiments.runner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,14 +16,33 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.qprob.agents.training.Budget;
-import org.qprob.agents.training.FiniteParameters;
 import org.qprob.agents.training.GreedyEvaluation;
-import org.qprob.agents.training.Signal;
 import org.qprob.agents.training.TrainingLoop;
-import org.qprob.agents.training.TrainingPosition;
+import org.qprob.api.run.TrainingPosition;
 import org.qprob.agents.training.TrainingSummary;
 import org.qprob.api.agent.Agent;
-import org.qprob.experiments.calibration.RunCalibration;
+import java.util.List;
+import org.qprob.api.run.EvaluationRecord;
+import org.qprob.experiments.observe.Checkpointer;
+import org.qprob.experiments.observe.DivergenceGuard;
+import org.qprob.experiments.observe.DivergenceGuard.Divergence;
+import org.qprob.experiments.observe.FinalReturns;
+import org.qprob.experiments.observe.ObserverModule;
+import org.qprob.experiments.observe.RunObservers;
+import org.qprob.experiments.observe.RunStart;
+import org.qprob.experiments.run.AtomicFiles;
+import org.qprob.experiments.run.CodeVersion;
+import org.qprob.experiments.run.CsvFile;
+import org.qprob.experiments.run.CsvLog;
+import org.qprob.experiments.run.EpisodeRow;
+import org.qprob.experiments.run.EvaluationRow;
+import org.qprob.experiments.run.Platform;
+import org.qprob.experiments.run.Provenance;
+import org.qprob.experiments.run.RunCheckpoint;
+import org.qprob.experiments.run.RunFiles;
+import org.qprob.experiments.run.RunOutcome;
+import org.qprob.experiments.run.RunProgress;
+import org.qprob.experiments.run.RunSpec;
 import org.qprob.experiments.config.ConfigException;
 import org.qprob.experiments.config.ConfigMapper;
 import org.qprob.experiments.guice.PluginModule;
@@ -115,144 +132,112 @@ public final class RunExecutor {
     }
   }
 
-  /** How a run starts: afresh, or from a checkpoint with its logs reopened. */
-  private record Start(Provenance provenance, RunCheckpoint checkpoint, CsvLog episodes, CsvLog evaluations) {
-  }
-
-  /** What stopped a diverging run. */
-  private record Divergence(long envStep, String message) {
-  }
-
   /** Runs {@code spec}; never throws for a failure of the run itself, which the outcome reports. */
   public RunOutcome execute(RunSpec spec, RunProgress progress) {
-    Path folder = spec.folder();
     String configText = configText(spec);
-    Start start = resume(spec, configText).orElseGet(() -> fresh(spec, configText));
-    RunCheckpoint from = start.checkpoint();
-    double offset = from == null ? 0 : from.position().wallSeconds();
-    long clockStart = System.nanoTime() - Math.round(offset * 1e9);
-    Provenance provenance = start.provenance();
-    Long resumedAt = from == null ? null : from.position().envSteps();
-    try (CsvLog episodes = start.episodes(); CsvLog evaluations = start.evaluations()) {
-      Injector injector = injector(plugins, spec);
+    RunStart start = resume(spec, configText).orElseGet(() -> fresh(spec, configText));
+    Stopwatch clock = new Stopwatch(start.resumedFrom().map(TrainingPosition::wallSeconds).orElse(0.0));
+    Long resumedAt = start.resumedFrom().map(TrainingPosition::envSteps).orElse(null);
+    try {
+      Injector injector = injector(plugins, spec).createChildInjector(
+          new ObserverModule(start, progress, finalEpisodes, plugins.observers().all()));
       Agent agent = injector.getInstance(Agent.class);
-      if (from != null) {
-        agent.restore(new DataInputStream(new ByteArrayInputStream(from.agent())));
+      if (start.checkpoint() != null) {
+        agent.restore(new DataInputStream(new ByteArrayInputStream(start.checkpoint().agent())));
       }
-      GreedyEvaluation evaluation = injector.getInstance(GreedyEvaluation.class);
-      RunCalibration calibration = RunCalibration.start(spec, injector, agent, from == null ? null : from.position());
-      FinalReturn finalReturn = new FinalReturn(finalEpisodes);
-      if (from != null) {
-        CsvFile.read(CsvLog.partialOf(folder.resolve(RunFiles.EPISODES)), EpisodeRow.COLUMNS, EpisodeRow::parse)
-            .forEach(r -> finalReturn.add(r.episodeReturn()));
+      try (RunObservers observers = injector.getInstance(RunObservers.class)) {
+        TrainingSummary summary = start.checkpoint() != null && start.checkpoint().trainingDone()
+            ? trained(start.checkpoint().position()) : train(spec, injector, start, observers, clock);
+        Optional<Divergence> divergence = injector.getInstance(DivergenceGuard.class).afterTraining(summary.envSteps());
+        if (divergence.isEmpty()) {
+          AtomicFiles.write(spec.folder().resolve(RunFiles.AGENT), injector.getInstance(Checkpointer.class).lastAgent());
+        }
+        observers.completed(divergence.isEmpty());
+        double finalReturn = injector.getInstance(FinalReturns.class).mean();
+        return ended(spec, progress, divergence.isEmpty()
+            ? outcome(spec, start.provenance().finished(now(), clock.seconds(), summary.episodes(), summary.envSteps(),
+                summary.gradientSteps()), summary, finalReturn, clock, null, resumedAt)
+            : outcome(spec, start.provenance().diverged(now(), clock.seconds(), summary.episodes(), summary.envSteps(),
+                summary.gradientSteps(), divergence.get().envStep(), divergence.get().message()), summary, finalReturn,
+                clock, divergence.get().message(), resumedAt));
       }
-      String hash = RunCheckpoint.hash(identity(spec));
-      TrainingSummary summary;
-      byte[] agentBytes;
-      if (from != null && from.trainingDone()) {
-        TrainingPosition p = from.position();
-        summary = new TrainingSummary(p.episodes(), p.envSteps(), p.gradientSteps(), false, p.wallSeconds());
-        agentBytes = from.agent();
-      } else {
-        Divergence[] divergence = {null};
-        TrainingLoop loop = injector.getInstance(TrainingLoop.class).withEpisodeListener(e -> {
-          EpisodeRow row = new EpisodeRow(Math.toIntExact(e.episode() + 1), e.envSteps(), e.episodeReturn(),
-              e.length(), e.explorationParameter(), e.meanLoss(), e.meanBeta(), e.wallSeconds());
-          episodes.append(row.fields());
-          finalReturn.add(row.episodeReturn());
-          progress.episode(spec, row);
-          if (agent instanceof FiniteParameters f && !f.parametersFinite()) {
-            divergence[0] = new Divergence(e.envSteps(), "diverged at env step " + e.envSteps() + " (end of episode "
-                + (e.episode() + 1) + "): a network parameter is NaN or infinite");
-            return Signal.STOP;
-          }
-          return Signal.CONTINUE;
-        }).withUpdateListener((step, episode, u) -> {
-          String where = "diverged at env step " + step + " (episode " + (episode + 1) + "): ";
-          if (!Double.isFinite(u.loss())) {
-            divergence[0] = new Divergence(step, where + "loss = " + u.loss());
-            return Signal.STOP;
-          }
-          if (!Double.isFinite(u.gradientNorm())) {
-            divergence[0] = new Divergence(step, where + "gradient norm = " + u.gradientNorm() + " at loss = "
-                + u.loss() + " (the gradient overflowed the network's precision)");
-            return Signal.STOP;
-          }
-          return Signal.CONTINUE;
-        }).withCheckpoints(spec.checkpoint().everyEnvSteps(), p -> {
-          calibration.checkpointed(p);
-          saveCheckpoint(folder, hash, false, p, episodes, evaluations, bytes(agent));
-          return Signal.CONTINUE;
-        });
-        if (spec.evaluation().enabled()) {
-          loop = loop.withEvaluation(evaluation, spec.evaluation().everyEnvSteps(), e -> {
-            double[] returns = e.returns().stream().mapToDouble(Double::doubleValue).toArray();
-            evaluations.append(EvaluationRow.of(e.envSteps(), e.episodes(), returns, e.wallSeconds()).fields());
-            calibration.evaluated(e.envSteps());
-            return Signal.CONTINUE;
-          });
-        }
-        if (from != null) {
-          loop = loop.startingFrom(from.position());
-        }
-        Budget budget = spec.budget().inEpisodes() ? Budget.episodes(spec.budget().episodes())
-            : Budget.steps(spec.budget().envSteps());
-        summary = loop.run(budget);
-        if (divergence[0] == null && agent instanceof FiniteParameters f && !f.parametersFinite()) {
-          divergence[0] = new Divergence(summary.envSteps(), "diverged at env step " + summary.envSteps()
-              + " (end of training): a network parameter is NaN or infinite");
-        }
-        if (divergence[0] != null) {
-          episodes.complete();
-          evaluations.complete();
-          calibration.complete();
-          double seconds = seconds(clockStart);
-          String message = divergence[0].message();
-          writeProvenance(folder, provenance.diverged(Instant.now(clock).toString(), seconds, summary.episodes(),
-              summary.envSteps(), summary.gradientSteps(), divergence[0].envStep(), message));
-          RunOutcome outcome = new RunOutcome(spec, Provenance.DIVERGED, false, summary.episodes(),
-              summary.envSteps(), summary.gradientSteps(), finalReturn.mean(), seconds, message, resumedAt);
-          progress.ended(outcome);
-          return outcome;
-        }
-        // evaluations run at multiples of their period; the last one comes when training ends, unless it just ran
-        if (spec.evaluation().enabled() && summary.envSteps() % spec.evaluation().everyEnvSteps() != 0) {
-          double[] returns = evaluation.run(agent);
-          evaluations.append(EvaluationRow.of(summary.envSteps(), summary.episodes(), returns, seconds(clockStart))
-              .fields());
-          calibration.evaluated(summary.envSteps());
-        }
-        agentBytes = bytes(agent);
-        saveCheckpoint(folder, hash, true, new TrainingPosition(summary.episodes(), summary.envSteps(),
-            summary.gradientSteps(), seconds(clockStart)), episodes, evaluations, agentBytes);
-      }
-      AtomicFiles.write(folder.resolve(RunFiles.AGENT), agentBytes);
-      episodes.complete();
-      evaluations.complete();
-      calibration.complete();
-      double seconds = seconds(clockStart);
-      writeProvenance(folder, provenance.finished(Instant.now(clock).toString(), seconds, summary.episodes(),
-          summary.envSteps(), summary.gradientSteps()));
-      RunOutcome outcome = new RunOutcome(spec, Provenance.FINISHED, false, summary.episodes(), summary.envSteps(),
-          summary.gradientSteps(), finalReturn.mean(), seconds, null, resumedAt);
-      progress.ended(outcome);
-      return outcome;
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-      double seconds = seconds(clockStart);
+      start.closeLogs();
       String message = ConfigException.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage());
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      AtomicFiles.writeString(folder.resolve(RunFiles.ERROR), trace.toString());
-      writeProvenance(folder, provenance.failed(Instant.now(clock).toString(), seconds, message));
-      RunOutcome outcome = new RunOutcome(spec, Provenance.FAILED, false, 0, 0, 0, Double.NaN, seconds, message,
-          resumedAt);
-      progress.ended(outcome);
-      return outcome;
+      AtomicFiles.writeString(spec.folder().resolve(RunFiles.ERROR), trace.toString());
+      writeProvenance(spec.folder(), start.provenance().failed(now(), clock.seconds(), message));
+      return ended(spec, progress, new RunOutcome(spec, Provenance.FAILED, false, 0, 0, 0, Double.NaN, clock.seconds(),
+          message, resumedAt));
+    }
+  }
+
+  /**
+   * Trains from the start's position to the budget with the observers subscribed, then runs the last evaluation
+   * (unless one just ran at the last step; evaluations run at multiples of their period) and writes the checkpoint of
+   * the trained run. A run that diverged stops where it did, without either.
+   */
+  private TrainingSummary train(RunSpec spec, Injector injector, RunStart start, RunObservers observers,
+      Stopwatch clock) {
+    GreedyEvaluation evaluation = injector.getInstance(GreedyEvaluation.class);
+    TrainingLoop loop = observers.publishing(injector.getInstance(TrainingLoop.class), spec.checkpoint().everyEnvSteps());
+    if (spec.evaluation().enabled()) {
+      loop = loop.withEvaluation(evaluation, spec.evaluation().everyEnvSteps(), observers::evaluated);
+    }
+    if (start.checkpoint() != null) {
+      loop = loop.startingFrom(start.checkpoint().position());
+    }
+    TrainingSummary summary = loop.run(spec.budget().inEpisodes() ? Budget.episodes(spec.budget().episodes())
+        : Budget.steps(spec.budget().envSteps()));
+    if (injector.getInstance(DivergenceGuard.class).afterTraining(summary.envSteps()).isPresent()) {
+      return summary;
+    }
+    if (spec.evaluation().enabled() && summary.envSteps() % spec.evaluation().everyEnvSteps() != 0) {
+      double[] returns = evaluation.run(injector.getInstance(Agent.class));
+      observers.evaluated(EvaluationRecord.of(summary.envSteps(), summary.episodes(), returns, clock.seconds()));
+    }
+    observers.checkpointing(new TrainingPosition(summary.episodes(), summary.envSteps(), summary.gradientSteps(),
+        clock.seconds()), true);
+    return summary;
+  }
+
+  /** The summary of a run whose training had ended at {@code p} before it was interrupted. */
+  private static TrainingSummary trained(TrainingPosition p) {
+    return new TrainingSummary(p.episodes(), p.envSteps(), p.gradientSteps(), false, p.wallSeconds());
+  }
+
+  private RunOutcome outcome(RunSpec spec, Provenance provenance, TrainingSummary summary, double finalReturn,
+      Stopwatch clock, String message, Long resumedAt) {
+    writeProvenance(spec.folder(), provenance);
+    return new RunOutcome(spec, provenance.status(), false, summary.episodes(), summary.envSteps(),
+        summary.gradientSteps(), finalReturn, clock.seconds(), message, resumedAt);
+  }
+
+  private static RunOutcome ended(RunSpec spec, RunProgress progress, RunOutcome outcome) {
+    progress.ended(outcome);
+    return outcome;
+  }
+
+  private String now() {
+    return Instant.now(clock).toString();
+  }
+
+  /** Wall-clock seconds of a run, continuing from those of the attempts before it. */
+  private static final class Stopwatch {
+    private final long startNanos;
+
+    Stopwatch(double offsetSeconds) {
+      startNanos = System.nanoTime() - Math.round(offsetSeconds * 1e9);
+    }
+
+    double seconds() {
+      return (System.nanoTime() - startNanos) * 1e-9;
     }
   }
 
   /** Empties the run's folder of an earlier attempt's files and opens new logs. */
-  private Start fresh(RunSpec spec, String configText) {
+  private RunStart fresh(RunSpec spec, String configText) {
     Path folder = spec.folder();
     Provenance provenance = Provenance.started(spec, Instant.now(clock).toString(), code, platform);
     try {
@@ -273,14 +258,15 @@ public final class RunExecutor {
       episodes.close();
       throw e;
     }
-    return new Start(provenance, null, episodes, evaluations);
+    return new RunStart(configText, provenance, null, RunCheckpoint.hash(identity(spec)), episodes, evaluations,
+        List.of());
   }
 
   /**
    * The start from the folder's checkpoint, if the folder holds this run unfinished with a checkpoint of this config
    * and logs at least as long as it recorded; else empty (the run starts afresh).
    */
-  private Optional<Start> resume(RunSpec spec, String configText) {
+  private Optional<RunStart> resume(RunSpec spec, String configText) {
     Path folder = spec.folder();
     Path checkpointFile = folder.resolve(RunFiles.CHECKPOINT);
     Path provenanceFile = folder.resolve(RunFiles.PROVENANCE);
@@ -307,9 +293,10 @@ public final class RunExecutor {
       return Optional.empty();
     }
     CsvLog episodes = null;
+    CsvLog evaluations = null;
     try {
       episodes = CsvLog.resume(folder.resolve(RunFiles.EPISODES), EpisodeRow.COLUMNS, checkpoint.episodesBytes());
-      CsvLog evaluations = CsvLog.resume(folder.resolve(RunFiles.EVALUATIONS), EvaluationRow.COLUMNS,
+      evaluations = CsvLog.resume(folder.resolve(RunFiles.EVALUATIONS), EvaluationRow.COLUMNS,
           checkpoint.evaluationsBytes());
       Files.deleteIfExists(folder.resolve(RunFiles.ERROR));
       Files.deleteIfExists(folder.resolve(RunFiles.AGENT));
@@ -318,36 +305,19 @@ public final class RunExecutor {
       Provenance provenance = previous.resumed(Instant.now(clock).toString(), checkpoint.position().episodes(),
           checkpoint.position().envSteps(), code);
       writeProvenance(folder, provenance);
-      return Optional.of(new Start(provenance, checkpoint, episodes, evaluations));
+      List<EpisodeRow> logged = CsvFile.read(CsvLog.partialOf(folder.resolve(RunFiles.EPISODES)), EpisodeRow.COLUMNS,
+          EpisodeRow::parse);
+      return Optional.of(new RunStart(configText, provenance, checkpoint, checkpoint.configHash(), episodes,
+          evaluations, logged));
     } catch (IOException | RuntimeException e) {
       if (episodes != null) {
         episodes.close();
       }
+      if (evaluations != null) {
+        evaluations.close();
+      }
       return Optional.empty();
     }
-  }
-
-  /** Syncs the logs and writes a checkpoint at {@code position} with their lengths. */
-  private static void saveCheckpoint(Path folder, String hash, boolean done, TrainingPosition position,
-      CsvLog episodes, CsvLog evaluations, byte[] agent) {
-    episodes.sync();
-    evaluations.sync();
-    new RunCheckpoint(hash, done, position, episodes.length(), evaluations.length(), agent)
-        .write(folder.resolve(RunFiles.CHECKPOINT));
-  }
-
-  private static byte[] bytes(Agent agent) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      agent.checkpoint(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot checkpoint the agent: " + e.getMessage(), e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) * 1e-9;
   }
 
   /**
@@ -378,33 +348,6 @@ public final class RunExecutor {
       AtomicFiles.write(folder.resolve(RunFiles.PROVENANCE), json.writeValueAsBytes(p));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write provenance: " + e.getMessage(), e);
-    }
-  }
-
-  /** The mean of the last {@code k} values added. */
-  private static final class FinalReturn {
-    private final double[] ring;
-    private int count;
-
-    FinalReturn(int k) {
-      ring = new double[k];
-    }
-
-    synchronized void add(double v) {
-      ring[count % ring.length] = v;
-      count++;
-    }
-
-    synchronized double mean() {
-      int n = Math.min(count, ring.length);
-      if (n == 0) {
-        return Double.NaN;
-      }
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s += ring[i];
-      }
-      return s / n;
     }
   }
 }

@@ -1,5 +1,9 @@
-package org.qprob.experiments.run;
+package org.qprob.experiments.runner;
 
+import org.qprob.experiments.run.Provenance;
+import org.qprob.experiments.run.RunOutcome;
+import org.qprob.experiments.run.RunProgress;
+import org.qprob.experiments.run.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package org.qprob.agents.training;
+package org.qprob.api.run;
 
 /** What a listener tells the training loop. */
 public enum Signal {

@@ -1,4 +1,4 @@
-package org.qprob.agents.training;
+package org.qprob.api.run;
 
 /**
  * Where a training loop stands at an episode boundary: what a resumed loop needs besides the agent's own checkpoint.

@@ -1,4 +1,4 @@
-package org.qprob.agents.training;
+package org.qprob.api.run;
 
 /**
  * One finished training episode.

@@ -1,5 +1,6 @@
-package org.qprob.agents.training;
+package org.qprob.api.run;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,5 +16,16 @@ public record EvaluationRecord(long envSteps, long episodes, List<Double> return
     double wallSeconds) {
   public EvaluationRecord {
     returns = List.copyOf(returns);
+  }
+
+  /** The record of the evaluation episodes' {@code returns}, with their mean. */
+  public static EvaluationRecord of(long envSteps, long episodes, double[] returns, double wallSeconds) {
+    List<Double> list = new ArrayList<>(returns.length);
+    double sum = 0;
+    for (double v : returns) {
+      list.add(v);
+      sum += v;
+    }
+    return new EvaluationRecord(envSteps, episodes, list, sum / returns.length, wallSeconds);
   }
 }

@@ -86,11 +86,12 @@ public final class EventFileWriter implements Closeable {
     /** A new event file {@code events.out.tfevents.<clock seconds>.<host>} in {@code dir}; fails if it exists. */
     public static EventFileWriter create(Path dir, Clock clock, String host) throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve(FILE_PREFIX + clock.instant().getEpochSecond() + "." + checkHost(host));
+        Instant start = clock.instant();
+        Path file = dir.resolve(FILE_PREFIX + start.getEpochSecond() + "." + checkHost(host));
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE));
         EventFileWriter writer = new EventFileWriter(file, clock, 0, out, false);
-        writer.writeHeader();
+        writer.writeHeader(start);
         return writer;
     }
 
@@ -134,7 +135,7 @@ public final class EventFileWriter implements Closeable {
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND));
         EventFileWriter writer = new EventFileWriter(file, clock, lastStep + 1, out, hasHyperParameters);
         if (kept.isEmpty()) {
-            writer.writeHeader();
+            writer.writeHeader(clock.instant());
         }
         return writer;
     }
@@ -285,9 +286,9 @@ public final class EventFileWriter implements Closeable {
         return writeRecord(event);
     }
 
-    private void writeHeader() throws IOException {
+    private void writeHeader(Instant time) throws IOException {
         writeRecord(new ProtoMessage()
-                .doubleField(Fields.EVENT_WALL_TIME, seconds(clock.instant()))
+                .doubleField(Fields.EVENT_WALL_TIME, seconds(time))
                 .stringField(Fields.EVENT_FILE_VERSION, FILE_VERSION));
         out.flush();
     }

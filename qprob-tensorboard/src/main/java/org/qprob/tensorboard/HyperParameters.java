@@ -63,7 +63,7 @@ public record HyperParameters(SortedMap<String, Object> values, List<String> met
         if (value instanceof String || value instanceof Boolean) {
             return value;
         }
-        throw new IllegalArgumentException("hyper-parameter '" + name + "' is a "
-                + (value == null ? "null" : value.getClass().getSimpleName()) + "; use a number, string or boolean");
+        throw new IllegalArgumentException("hyper-parameter '" + name + "' = " + value
+                + " is not a number, string or boolean");
     }
 }

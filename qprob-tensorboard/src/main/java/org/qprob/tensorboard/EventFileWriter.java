@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -122,7 +124,7 @@ public final class EventFileWriter implements Closeable {
         Path temporary = dir.resolve("." + file.getFileName() + ".resume");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            OutputStream stream = java.nio.channels.Channels.newOutputStream(channel);
+            OutputStream stream = Channels.newOutputStream(channel);
             OutputStream buffered = new BufferedOutputStream(stream);
             for (EventRecord record : kept) {
                 TfRecord.write(buffered, record.data().toByteArray());
@@ -191,7 +193,7 @@ public final class EventFileWriter implements Closeable {
         ProtoMessage tensor = new ProtoMessage()
                 .int32Field(Fields.TENSOR_DTYPE, Fields.DT_STRING)
                 .messageField(Fields.TENSOR_SHAPE, new ProtoMessage())
-                .bytesField(Fields.TENSOR_STRING_VAL, markdown.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .bytesField(Fields.TENSOR_STRING_VAL, markdown.getBytes(StandardCharsets.UTF_8));
         ProtoMessage summaryValue = new ProtoMessage()
                 .stringFieldAlways(Fields.VALUE_TAG, checkTag(tag))
                 .messageField(Fields.VALUE_METADATA, pluginMetadata(TEXT_PLUGIN, new byte[0]))

@@ -194,13 +194,12 @@ class EventFileWriterTest {
                 .hasMessage("metric tag 'a' is listed twice");
         assertThatThrownBy(() -> EventFileWriter.create(dir, new TickingClock(5), "a/b"))
                 .hasMessage("host name 'a/b' cannot end an event file's name");
-        try (EventFileWriter writer = EventFileWriter.create(dir, new TickingClock(5), "h")) {
-            assertThatThrownBy(() -> writer.scalar("x", -1, 0)).hasMessage("step -1 is negative");
-            assertThatThrownBy(() -> writer.scalar(" ", 1, 0)).hasMessage("a summary tag is blank");
-            writer.close();
-            assertThatThrownBy(() -> writer.scalar("x", 1, 0)).hasMessageStartingWith("the writer of ")
-                    .hasMessageEndingWith(" is closed");
-        }
+        EventFileWriter writer = EventFileWriter.create(dir, new TickingClock(5), "h");
+        assertThatThrownBy(() -> writer.scalar("x", -1, 0)).hasMessage("step -1 is negative");
+        assertThatThrownBy(() -> writer.scalar(" ", 1, 0)).hasMessage("a summary tag is blank");
+        writer.close();
+        assertThatThrownBy(() -> writer.scalar("x", 1, 0)).hasMessageStartingWith("the writer of ")
+                .hasMessageEndingWith(" is closed");
         assertThatThrownBy(() -> EventFileWriter.create(dir, new TickingClock(5), "h"))
                 .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
     }

@@ -1,9 +1,11 @@
 package org.qprob.api;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -49,9 +51,15 @@ public final class PluginRegistry<P> {
   public P get(String name) {
     P p = byName.get(name);
     if (p == null) {
-      throw new IllegalArgumentException("unknown " + kind + " '" + name + "'; known: " + String.join(", ", byName.keySet()));
+      throw unknown(kind, name, byName.keySet());
     }
     return p;
+  }
+
+  /** The one wording of a name nobody registered: {@code unknown loss 'x'; known: a, b}, the known names sorted. */
+  public static IllegalArgumentException unknown(String kind, String name, Collection<String> known) {
+    return new IllegalArgumentException("unknown " + kind + " '" + name + "'; known: "
+        + String.join(", ", new TreeSet<>(known)));
   }
 
   /** Every provider, sorted by name. */

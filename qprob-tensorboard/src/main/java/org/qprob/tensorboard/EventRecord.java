@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param event  {@code data} decoded
  */
 public record EventRecord(long offset, ByteString data, Event event) {
-    public EventRecord {
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(event, "event");
-    }
+  public EventRecord {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(event, "event");
+  }
 }

@@ -17,53 +17,53 @@ import java.util.TreeMap;
  * @param groupName  the session group (runs of one variant across seeds share it); empty to group by run
  */
 public record HyperParameters(SortedMap<String, Object> values, List<String> metricTags, String groupName) {
-    public HyperParameters {
-        Objects.requireNonNull(values, "values");
-        Objects.requireNonNull(groupName, "groupName");
-        TreeMap<String, Object> copy = new TreeMap<>();
-        values.forEach((name, value) -> copy.put(checkName(name), checkValue(name, value)));
-        values = Collections.unmodifiableSortedMap(copy);
-        metricTags = List.copyOf(metricTags);
-        var seen = new HashSet<String>();
-        for (String tag : metricTags) {
-            if (tag.isBlank()) {
-                throw new IllegalArgumentException("a metric tag is blank");
-            }
-            if (!seen.add(tag)) {
-                throw new IllegalArgumentException("metric tag '" + tag + "' is listed twice");
-            }
-        }
+  public HyperParameters {
+    Objects.requireNonNull(values, "values");
+    Objects.requireNonNull(groupName, "groupName");
+    TreeMap<String, Object> copy = new TreeMap<>();
+    values.forEach((name, value) -> copy.put(checkName(name), checkValue(name, value)));
+    values = Collections.unmodifiableSortedMap(copy);
+    metricTags = List.copyOf(metricTags);
+    var seen = new HashSet<String>();
+    for (String tag : metricTags) {
+      if (tag.isBlank()) {
+        throw new IllegalArgumentException("a metric tag is blank");
+      }
+      if (!seen.add(tag)) {
+        throw new IllegalArgumentException("metric tag '" + tag + "' is listed twice");
+      }
     }
+  }
 
-    /** Hyper-parameters grouped by run. */
-    public static HyperParameters of(Map<String, ?> values, List<String> metricTags) {
-        return new HyperParameters(new TreeMap<>(values), metricTags, "");
-    }
+  /** Hyper-parameters grouped by run. */
+  public static HyperParameters of(Map<String, ?> values, List<String> metricTags) {
+    return new HyperParameters(new TreeMap<>(values), metricTags, "");
+  }
 
-    /** The same hyper-parameters in session group {@code name}. */
-    public HyperParameters inGroup(String name) {
-        return new HyperParameters(values, metricTags, name);
-    }
+  /** The same hyper-parameters in session group {@code name}. */
+  public HyperParameters inGroup(String name) {
+    return new HyperParameters(values, metricTags, name);
+  }
 
-    private static String checkName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a hyper-parameter name is blank");
-        }
-        return name;
+  private static String checkName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a hyper-parameter name is blank");
     }
+    return name;
+  }
 
-    private static Object checkValue(String name, Object value) {
-        if (value instanceof Number number) {
-            double d = number.doubleValue();
-            if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException("hyper-parameter '" + name + "' is " + d + "; use a finite number");
-            }
-            return value;
-        }
-        if (value instanceof String || value instanceof Boolean) {
-            return value;
-        }
-        throw new IllegalArgumentException("hyper-parameter '" + name + "' = " + value
-                + " is not a number, string or boolean");
+  private static Object checkValue(String name, Object value) {
+    if (value instanceof Number number) {
+      double d = number.doubleValue();
+      if (!Double.isFinite(d)) {
+        throw new IllegalArgumentException("hyper-parameter '" + name + "' is " + d + "; use a finite number");
+      }
+      return value;
     }
+    if (value instanceof String || value instanceof Boolean) {
+      return value;
+    }
+    throw new IllegalArgumentException("hyper-parameter '" + name + "' = " + value
+        + " is not a number, string or boolean");
+  }
 }

@@ -15,19 +15,19 @@ import java.util.OptionalDouble;
  * @param tensor        {@code tensor} when set
  */
 public record SummaryValue(String tag, OptionalDouble simpleValue, String pluginName, ByteString pluginContent,
-                           Optional<Tensor> tensor) {
-    public SummaryValue {
-        Objects.requireNonNull(tag, "tag");
-        Objects.requireNonNull(simpleValue, "simpleValue");
-        Objects.requireNonNull(pluginName, "pluginName");
-        Objects.requireNonNull(pluginContent, "pluginContent");
-        Objects.requireNonNull(tensor, "tensor");
-    }
+              Optional<Tensor> tensor) {
+  public SummaryValue {
+    Objects.requireNonNull(tag, "tag");
+    Objects.requireNonNull(simpleValue, "simpleValue");
+    Objects.requireNonNull(pluginName, "pluginName");
+    Objects.requireNonNull(pluginContent, "pluginContent");
+    Objects.requireNonNull(tensor, "tensor");
+  }
 
-    /** The text of a text-plugin value: the first {@code string_val} of its tensor, as UTF-8. */
-    public String text() {
-        return tensor.filter(t -> !t.stringValues().isEmpty())
-                .map(t -> t.stringValues().get(0).toStringUtf8())
-                .orElseThrow(() -> new IllegalStateException("value '" + tag + "' holds no string tensor"));
-    }
+  /** The text of a text-plugin value: the first {@code string_val} of its tensor, as UTF-8. */
+  public String text() {
+    return tensor.filter(t -> !t.stringValues().isEmpty())
+        .map(t -> t.stringValues().get(0).toStringUtf8())
+        .orElseThrow(() -> new IllegalStateException("value '" + tag + "' holds no string tensor"));
+  }
 }

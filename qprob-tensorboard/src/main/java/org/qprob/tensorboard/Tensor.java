@@ -13,10 +13,10 @@ import java.util.List;
  * @param content      {@code tensor_content}, the packed little-endian values; empty when absent
  */
 public record Tensor(int dtype, List<Long> shape, List<ByteString> stringValues, List<Float> floatValues,
-                     ByteString content) {
-    public Tensor {
-        shape = List.copyOf(shape);
-        stringValues = List.copyOf(stringValues);
-        floatValues = List.copyOf(floatValues);
-    }
+           ByteString content) {
+  public Tensor {
+    shape = List.copyOf(shape);
+    stringValues = List.copyOf(stringValues);
+    floatValues = List.copyOf(floatValues);
+  }
 }

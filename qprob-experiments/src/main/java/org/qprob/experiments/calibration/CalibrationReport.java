@@ -11,6 +11,7 @@ import org.qprob.experiments.report.Band;
 import org.qprob.experiments.report.Bootstrap;
 import org.qprob.experiments.report.CurvesPlot;
 import org.qprob.experiments.report.ExperimentResults;
+import org.qprob.experiments.report.ReportSection;
 import org.qprob.experiments.report.PointBands;
 import org.qprob.experiments.report.RunResult;
 import org.qprob.experiments.report.SeedAggregate;
@@ -233,5 +234,23 @@ public final class CalibrationReport {
             "fraction of (s, a) steps", pit),
         new CurvesPlot.Panel("Coverage of central prediction intervals", "nominal level (%)",
             "realised returns inside (%)", coverage)), null);
+  }
+
+  /** This analysis as a section of {@code summary.md}. */
+  public static final class Section implements ReportSection {
+    @Override
+    public String name() {
+      return "calibration";
+    }
+
+    @Override
+    public int order() {
+      return 10;
+    }
+
+    @Override
+    public String render(ExperimentResults results, Bootstrap bootstrap) {
+      return CalibrationReport.render(results, bootstrap);
+    }
   }
 }

@@ -15,7 +15,7 @@ import org.qprob.experiments.config.ConfigReader;
 import org.qprob.experiments.config.ExperimentConfig;
 import org.qprob.experiments.guice.Plugins;
 import org.qprob.experiments.run.ExperimentFolder;
-import org.qprob.experiments.run.ExperimentValidator;
+import org.qprob.experiments.runner.ExperimentValidator;
 import org.qprob.experiments.runner.RunPool;
 import org.qprob.experiments.run.RunSpec;
 import picocli.CommandLine.Command;

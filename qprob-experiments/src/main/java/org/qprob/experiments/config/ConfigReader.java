@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * value and what is valid.
  *
  * <p>Plugin names (environment, loss, agent) and plugin options are checked against the registries afterwards, by
- * {@code org.qprob.experiments.guice.ExperimentValidator}.
+ * {@code org.qprob.experiments.runner.ExperimentValidator}.
  */
 public final class ConfigReader {
   private final ObjectMapper yaml = ConfigMapper.strictYaml();
@@ -65,16 +65,16 @@ public final class ConfigReader {
    */
   public List<ExperimentConfig> readText(String text, String defaultName, String where, List<String> overrides) {
     List<ObjectNode> documents = parseDocuments(text, where);
-    List<Override> parsed = new ArrayList<>();
+    List<Assignment> parsed = new ArrayList<>();
     for (String o : overrides) {
-      parsed.add(parseOverride(o));
+      parsed.add(parseAssignment(o));
     }
     List<ExperimentConfig> out = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
     for (int i = 0; i < documents.size(); i++) {
       String at = documents.size() == 1 ? where : where + " (document " + (i + 1) + ")";
       ObjectNode doc = documents.get(i);
-      for (Override o : parsed) {
+      for (Assignment o : parsed) {
         doc = o.applyTo(doc);
       }
       ExperimentConfig config = resolve(doc, defaultName, at);
@@ -245,7 +245,7 @@ public final class ConfigReader {
     if (Collection.class.isAssignableFrom(type)) {
       return "a list";
     }
-    if (type == Seeds.class) {
+    if (type == SeedList.class) {
       return "a count or a list of seeds";
     }
     if (type.isRecord()) {
@@ -286,7 +286,7 @@ public final class ConfigReader {
   }
 
   /** One {@code --set key.path=value}: the value is read as a YAML scalar, list or mapping. */
-  Override parseOverride(String text) {
+  Assignment parseAssignment(String text) {
     int eq = text.indexOf('=');
     if (eq <= 0) {
       throw new ConfigException("--set " + text + " is invalid; expected key.path=value, e.g. --set budget.episodes=10");
@@ -306,11 +306,11 @@ public final class ConfigReader {
     if (value == null || value.isMissingNode()) {
       value = NullNode.instance;
     }
-    return new Override(text, path, value);
+    return new Assignment(text, path, value);
   }
 
   /** A parsed {@code --set}. */
-  record Override(String text, List<String> path, JsonNode value) {
+  record Assignment(String text, List<String> path, JsonNode value) {
     ObjectNode applyTo(ObjectNode doc) {
       if (path.size() >= 2 && path.get(0).equals("variants")) {
         JsonNode variants = doc.get("variants");

@@ -15,20 +15,21 @@ import java.util.regex.Pattern;
  *     config file's name without {@code .yaml}
  * @param description free text echoed into the summary; default empty
  * @param env the environment; default {@link EnvConfig#defaults()}
- * @param seeds the seeds each variant runs with; default {@link Seeds#defaults()}
- * @param budget how long each run trains; default {@link Budget#defaults()}
+ * @param seeds the seeds each variant runs with; default {@link SeedList#defaults()}
+ * @param budget how long each run trains; default {@link BudgetConfig#defaults()}
  * @param evaluation periodic greedy evaluation; default {@link EvaluationConfig#defaults()}
  * @param checkpoint when runs save their state to be resumed; default {@link CheckpointConfig#defaults()}
+ * @param logging which logs runs write besides their CSV files; default {@link LoggingConfig#defaults()}
  * @param report what the summary measures; default {@link ReportConfig#defaults()}
  * @param defaults what every variant starts from; default {@link VariantConfig#defaults()}
  * @param variants variant name to its complete config, in the order written; default: one variant named
  *     {@code default} equal to {@code defaults}
  */
-@JsonPropertyOrder({"name", "description", "env", "seeds", "budget", "evaluation", "checkpoint", "report", "defaults",
-    "variants"})
-public record ExperimentConfig(String name, String description, EnvConfig env, Seeds seeds, Budget budget,
-    EvaluationConfig evaluation, CheckpointConfig checkpoint, ReportConfig report, VariantConfig defaults,
-    Map<String, VariantConfig> variants) {
+@JsonPropertyOrder({"name", "description", "env", "seeds", "budget", "evaluation", "checkpoint", "logging", "report",
+    "defaults", "variants"})
+public record ExperimentConfig(String name, String description, EnvConfig env, SeedList seeds, BudgetConfig budget,
+    EvaluationConfig evaluation, CheckpointConfig checkpoint, LoggingConfig logging, ReportConfig report,
+    VariantConfig defaults, Map<String, VariantConfig> variants) {
 
   /** What experiment and variant names may contain (they name folders). */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -40,10 +41,11 @@ public record ExperimentConfig(String name, String description, EnvConfig env, S
     }
     description = description == null ? "" : description;
     env = env == null ? EnvConfig.defaults() : env;
-    seeds = seeds == null ? Seeds.defaults() : seeds;
-    budget = budget == null ? Budget.defaults() : budget;
+    seeds = seeds == null ? SeedList.defaults() : seeds;
+    budget = budget == null ? BudgetConfig.defaults() : budget;
     evaluation = evaluation == null ? EvaluationConfig.defaults() : evaluation;
     checkpoint = checkpoint == null ? CheckpointConfig.defaults() : checkpoint;
+    logging = logging == null ? LoggingConfig.defaults() : logging;
     report = report == null ? ReportConfig.defaults() : report;
     defaults = defaults == null ? VariantConfig.defaults() : defaults;
     Map<String, VariantConfig> v = new LinkedHashMap<>();
@@ -63,12 +65,12 @@ public record ExperimentConfig(String name, String description, EnvConfig env, S
 
   /** Every field at its default, named {@code name}. */
   public static ExperimentConfig defaults(String name) {
-    return new ExperimentConfig(name, "", null, null, null, null, null, null, null, null);
+    return new ExperimentConfig(name, "", null, null, null, null, null, null, null, null, null);
   }
 
   /** A copy with other report settings. */
   public ExperimentConfig withReport(ReportConfig r) {
-    return new ExperimentConfig(name, description, env, seeds, budget, evaluation, checkpoint, r, defaults,
+    return new ExperimentConfig(name, description, env, seeds, budget, evaluation, checkpoint, logging, r, defaults,
         variants);
   }
 

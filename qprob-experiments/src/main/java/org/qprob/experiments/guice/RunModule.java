@@ -4,12 +4,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.Map;
-import java.util.TreeSet;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.training.GreedyEvaluation;
 import org.qprob.agents.training.TrainingLoop;
 import org.qprob.api.Options;
+import org.qprob.api.PluginRegistry;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.env.Environment;
 import org.qprob.api.env.EnvironmentProvider;
@@ -118,8 +118,7 @@ public final class RunModule extends AbstractModule {
   static <P> P pick(Map<String, P> plugins, String name, String kind) {
     P p = plugins.get(name);
     if (p == null) {
-      throw new IllegalArgumentException("unknown " + kind + " '" + name + "'; known: "
-          + String.join(", ", new TreeSet<>(plugins.keySet())));
+      throw PluginRegistry.unknown(kind, name, plugins.keySet());
     }
     return p;
   }

@@ -1,10 +1,6 @@
 package org.qprob.experiments.noisychain;
 
-import com.google.inject.Injector;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,33 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qprob.api.Options;
-import org.qprob.api.agent.Agent;
-import org.qprob.api.agent.ValuePredictor;
-import org.qprob.api.env.Environment;
-import org.qprob.api.env.EnvironmentProvider;
-import org.qprob.api.env.TimeLimit;
 import org.qprob.envs.chain.NoisyChain;
 import org.qprob.experiments.config.ConfigException;
-import org.qprob.experiments.config.ConfigMapper;
-import org.qprob.experiments.guice.Plugins;
 import org.qprob.experiments.report.Band;
 import org.qprob.experiments.report.Bootstrap;
 import org.qprob.experiments.report.CurvesPlot;
 import org.qprob.experiments.report.ExperimentResults;
+import org.qprob.experiments.report.ReportSection;
 import org.qprob.experiments.report.PointBands;
 import org.qprob.experiments.report.RunResult;
 import org.qprob.experiments.report.SeedAggregate;
 import org.qprob.experiments.run.AtomicFiles;
-import org.qprob.experiments.runner.RunExecutor;
-import org.qprob.experiments.run.RunFiles;
-import org.qprob.experiments.run.RunSpec;
 
 /**
  * The NoisyChain-v0 part of an experiment's report, made automatically when the experiment's environment is
- * {@code NoisyChain-v0}: every finished run's final agent ({@code final-agent.ckpt}, restored into an agent built from
- * the run's {@code config.yaml}) is asked for its values on every state ({@link ChainValues}); per variant the
- * measures are aggregated across seeds. Writes {@code noisy-chain.csv} (per run and state), {@code noisy-chain-runs.csv}
+ * {@code NoisyChain-v0}, from the files alone: every finished run's {@code noisy-chain-values.csv}, the values its
+ * final agent predicted on every state, written at run time by {@link NoisyChainAnalysis} ({@link ChainValues}); per
+ * variant the measures are aggregated across seeds. Writes {@code noisy-chain.csv} (per run and state), {@code noisy-chain-runs.csv}
  * (per run) and {@code noisy-chain.png}, and returns the Markdown section of {@code summary.md}.
  */
 public final class NoisyChainReport {
@@ -63,13 +49,12 @@ public final class NoisyChainReport {
     if (!ENV_ID.equals(results.config().env().id())) {
       return "";
     }
-    Plugins plugins = Plugins.load();
     List<Run> runs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (String variant : results.runs().keySet()) {
       for (RunResult r : results.finished(variant)) {
         try {
-          runs.add(new Run(variant, r.seed(), analyse(r.folder(), plugins)));
+          runs.add(new Run(variant, r.seed(), NoisyChainAnalysis.read(r.folder())));
         } catch (IOException | RuntimeException e) {
           failures.add(variant + "/seed-" + r.seed() + " (" + ConfigException.oneLine(e.getClass().getSimpleName()
               + ": " + e.getMessage()) + ")");
@@ -84,32 +69,6 @@ public final class NoisyChainReport {
           + " across seeds; band: " + Math.round(bootstrap.level() * 100) + "% bootstrap CI", runs, bootstrap));
     }
     return markdown(new ArrayList<>(results.runs().keySet()), runs, failures, bootstrap);
-  }
-
-  /** The values of the final agent of the finished run in {@code folder}. */
-  public static ChainValues analyse(Path folder, Plugins plugins) throws IOException {
-    RunSpec spec = ConfigMapper.strictYaml().readValue(folder.resolve(RunFiles.CONFIG).toFile(), RunSpec.class);
-    Injector injector = RunExecutor.injector(plugins, spec);
-    Agent agent = injector.getInstance(Agent.class);
-    try (InputStream in = Files.newInputStream(folder.resolve(RunFiles.AGENT))) {
-      agent.restore(new DataInputStream(in));
-    }
-    if (!(agent instanceof ValuePredictor predictor)) {
-      throw new IllegalArgumentException("agent " + spec.config().agent().type() + " does not predict values");
-    }
-    return ChainValues.measure(predictor, ChainTruth.of(chain(injector, spec), spec.config().agent().gamma()));
-  }
-
-  private static NoisyChain chain(Injector injector, RunSpec spec) {
-    Options options = new Options("env " + spec.env().id(), spec.env().options());
-    Environment env = injector.getInstance(EnvironmentProvider.class).create(options);
-    while (env instanceof TimeLimit t) {
-      env = t.unwrapped();
-    }
-    if (!(env instanceof NoisyChain chain)) {
-      throw new IllegalArgumentException("environment " + spec.env().id() + " is not a NoisyChain");
-    }
-    return chain;
   }
 
   static String statesCsv(List<Run> runs) {
@@ -291,5 +250,23 @@ public final class NoisyChainReport {
 
   static String fmt(double v) {
     return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** This analysis as a section of {@code summary.md}. */
+  public static final class Section implements ReportSection {
+    @Override
+    public String name() {
+      return "noisy-chain";
+    }
+
+    @Override
+    public int order() {
+      return 20;
+    }
+
+    @Override
+    public String render(ExperimentResults results, Bootstrap bootstrap) {
+      return NoisyChainReport.render(results, bootstrap);
+    }
   }
 }

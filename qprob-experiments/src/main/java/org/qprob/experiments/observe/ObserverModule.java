@@ -1,6 +1,7 @@
 package org.qprob.experiments.observe;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
@@ -20,9 +21,9 @@ import org.qprob.experiments.run.RunSpec;
 
 /**
  * The observers of one run, bound in a {@link Multibinder} in the order they hear each event: the CSV logs, the
- * progress display, the final-return tally, the divergence guard, the calibration, every observer a plugin registered
- * ({@link RunObserverProvider}, by name), and last the checkpointer, so that each observer has saved its state for a
- * position when the checkpoint naming it is written. Binds {@link RunObservers}, their union.
+ * progress display, the final-return tally, the divergence guard, the calibration, the TensorBoard log, every observer
+ * a plugin registered ({@link RunObserverProvider}, in the order of their names), and last the checkpointer, so that
+ * each observer has saved its state for a position when the checkpoint naming it is written. Binds {@link RunObservers}, their union.
  */
 public final class ObserverModule extends AbstractModule {
   private final RunStart start;
@@ -54,6 +55,7 @@ public final class ObserverModule extends AbstractModule {
     observers.addBinding().to(FinalReturns.class);
     observers.addBinding().to(DivergenceGuard.class);
     observers.addBinding().to(RunCalibration.class);
+    observers.addBinding().toProvider(new TensorBoard(getProvider(RunSpec.class)));
     new TreeMap<>(plugins).values().forEach(provider ->
         observers.addBinding().toProvider(new PluginObserver(provider, getProvider(RunContext.class))));
     observers.addBinding().to(Checkpointer.class);
@@ -117,9 +119,23 @@ public final class ObserverModule extends AbstractModule {
     return new RunObservers(observers);
   }
 
+  /** The run's TensorBoard log ({@link TensorBoardLog}, which writes nothing when the config turns it off). */
+  private final class TensorBoard implements Provider<RunObserver> {
+    private final Provider<RunSpec> spec;
+
+    TensorBoard(Provider<RunSpec> spec) {
+      this.spec = spec;
+    }
+
+    @Override
+    public RunObserver get() {
+      return TensorBoardLog.open(spec.get(), start.configYaml(), start.resumedFrom());
+    }
+  }
+
   /** A plugin's observer of the run, opened when the run's observers are made. */
-  private record PluginObserver(RunObserverProvider provider, com.google.inject.Provider<RunContext> context)
-      implements com.google.inject.Provider<RunObserver> {
+  private record PluginObserver(RunObserverProvider provider, Provider<RunContext> context)
+      implements Provider<RunObserver> {
     @Override
     public RunObserver get() {
       return provider.open(context.get());

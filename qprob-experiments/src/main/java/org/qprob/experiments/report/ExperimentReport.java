@@ -4,17 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.qprob.experiments.calibration.CalibrationReport;
 import org.qprob.experiments.config.ExperimentConfig;
-import org.qprob.experiments.noisychain.NoisyChainReport;
 import org.qprob.experiments.run.AtomicFiles;
 
 /**
  * Renders an experiment's report from its folder alone: {@code summary.md}, {@code summary.csv} and
  * {@code curves.png}, each written atomically, and with two variants or more {@code comparisons.csv}
- * ({@link PairwiseComparisons}). Unfinished runs are left out and named in {@code summary.md}. When runs
- * wrote {@code calibration.csv}, a calibration section and its files ({@link CalibrationReport}); on NoisyChain-v0,
- * the uncertainty analysis of the final agents ({@link NoisyChainReport}).
+ * ({@link PairwiseComparisons}). Unfinished runs are left out and named in {@code summary.md}. The analyses add their
+ * sections ({@link ReportSection}): the calibration of runs that wrote {@code calibration.csv}, the uncertainty
+ * analysis of NoisyChain-v0's final agents.
  */
 public final class ExperimentReport {
   /** The summary table, Markdown. */
@@ -46,11 +44,13 @@ public final class ExperimentReport {
     if (!comparisons.isEmpty()) {
       AtomicFiles.writeString(folder.resolve(COMPARISONS_CSV), PairwiseComparisons.csv(comparisons));
     }
-    String calibration = CalibrationReport.render(results, bootstrap);
-    String noisyChain = NoisyChainReport.render(results, bootstrap);
+    StringBuilder sections = new StringBuilder();
+    for (ReportSection section : ReportSection.all()) {
+      sections.append(section.render(results, bootstrap));
+    }
     AtomicFiles.writeString(folder.resolve(SUMMARY_MD),
         SummaryTable.markdown(config, summaries, results.unfinished(), results.fewGradientSteps(), bootstrap)
-            + PairwiseComparisons.markdown(comparisons, finalEpisodes, bootstrap) + calibration + noisyChain);
+            + PairwiseComparisons.markdown(comparisons, finalEpisodes, bootstrap) + sections);
     AtomicFiles.write(folder.resolve(CURVES), CurvesPlot.png(heading(config), panels(results), config.report().threshold()));
     return summaries;
   }

@@ -3,10 +3,11 @@ package org.qprob.experiments.run;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.qprob.experiments.config.Budget;
+import org.qprob.experiments.config.BudgetConfig;
 import org.qprob.experiments.config.CheckpointConfig;
 import org.qprob.experiments.config.EnvConfig;
 import org.qprob.experiments.config.EvaluationConfig;
+import org.qprob.experiments.config.LoggingConfig;
 import org.qprob.experiments.config.ExperimentConfig;
 import org.qprob.experiments.config.VariantConfig;
 
@@ -22,12 +23,15 @@ import org.qprob.experiments.config.VariantConfig;
  * @param budget the training budget
  * @param evaluation the evaluation settings
  * @param checkpoint when the run saves its state to be resumed
+ * @param logging which logs the run writes besides its CSV files
  * @param config the variant's complete config (agent and loss)
  * @param outputDir the run's folder, {@code <experiment folder>/<variant>/seed-<seed>}
  */
-public record RunSpec(String experiment, String variant, long seed, EnvConfig env, Budget budget,
-    EvaluationConfig evaluation, CheckpointConfig checkpoint, VariantConfig config, String outputDir) {
+public record RunSpec(String experiment, String variant, long seed, EnvConfig env, BudgetConfig budget,
+    EvaluationConfig evaluation, CheckpointConfig checkpoint, LoggingConfig logging, VariantConfig config,
+    String outputDir) {
   public RunSpec {
+    logging = logging == null ? LoggingConfig.defaults() : logging;
     Objects.requireNonNull(experiment, "experiment");
     Objects.requireNonNull(variant, "variant");
     Objects.requireNonNull(env, "env");
@@ -46,12 +50,12 @@ public record RunSpec(String experiment, String variant, long seed, EnvConfig en
           + "'; variants: " + experiment.variants().keySet());
     }
     return new RunSpec(experiment.name(), variant, seed, experiment.env(), experiment.budget(),
-        experiment.evaluation(), experiment.checkpoint(), v, runFolder(experimentDir, variant, seed).toString());
+        experiment.evaluation(), experiment.checkpoint(), experiment.logging(), v, runFolder(experimentDir, variant, seed).toString());
   }
 
   /** This run with its files in {@code folder}. */
   public RunSpec withOutputDir(String folder) {
-    return new RunSpec(experiment, variant, seed, env, budget, evaluation, checkpoint, config, folder);
+    return new RunSpec(experiment, variant, seed, env, budget, evaluation, checkpoint, logging, config, folder);
   }
 
   /** Where the run of {@code variant} with {@code seed} keeps its files. */

@@ -78,7 +78,7 @@ class BadInputTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
       unknown key          | defaults: {agent: {replay: {size: 10}}}       | unknown key defaults.agent.replay.size; known keys of defaults.agent.replay: [batchSize, capacity, gradientSteps, learningStarts, updateEvery]
-      unknown top key      | seed: 3                                        | unknown key seed; known keys: [budget, checkpoint, defaults, description, env, evaluation, name, report, seeds, variants]
+      unknown top key      | seed: 3                                        | unknown key seed; known keys: [budget, checkpoint, defaults, description, env, evaluation, logging, name, report, seeds, variants]
       unknown loss         | variants: {a: {loss: {name: l3}}}              | variants.a.loss.name = "l3" is invalid; expected one of [categorical, gaussian-nll, gumbel-kl, huber, l2, quantile-huber, terminal-nll, xql] (see qprob list)
       unknown env          | env: {id: CartPole-v9}                         | env.id = "CartPole-v9" is invalid; expected one of [Acrobot-v1, CartPole-v1,
       unknown agent        | variants: {a: {agent: {type: sarsa}}}          | variants.a.agent.type = "sarsa" is invalid; expected one of [extreme-q, q-learning

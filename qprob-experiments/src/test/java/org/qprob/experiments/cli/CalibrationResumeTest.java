@@ -21,7 +21,7 @@ import org.qprob.experiments.guice.Plugins;
 import org.qprob.experiments.run.CodeVersion;
 import org.qprob.experiments.run.EpisodeRow;
 import org.qprob.experiments.run.ExperimentFolder;
-import org.qprob.experiments.run.ExperimentValidator;
+import org.qprob.experiments.runner.ExperimentValidator;
 import org.qprob.experiments.run.Platform;
 import org.qprob.experiments.run.RunCheckpoint;
 import org.qprob.experiments.runner.RunExecutor;

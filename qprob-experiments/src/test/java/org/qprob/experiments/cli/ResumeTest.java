@@ -18,14 +18,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qprob.tensorboard.Event;
+import org.qprob.tensorboard.EventFileReader;
+import org.qprob.tensorboard.EventFileWriter;
+import org.qprob.tensorboard.SummaryValue;
 import org.qprob.experiments.config.ConfigMapper;
 import org.qprob.experiments.config.ConfigReader;
 import org.qprob.experiments.config.ExperimentConfig;
 import org.qprob.experiments.guice.Plugins;
+import org.qprob.experiments.observe.TensorBoardLog;
 import org.qprob.experiments.run.CodeVersion;
 import org.qprob.experiments.run.CsvLog;
 import org.qprob.experiments.run.ExperimentFolder;
-import org.qprob.experiments.run.ExperimentValidator;
+import org.qprob.experiments.runner.ExperimentValidator;
 import org.qprob.experiments.run.Platform;
 import org.qprob.experiments.run.RunCheckpoint;
 import org.qprob.experiments.runner.RunExecutor;
@@ -82,14 +87,37 @@ class ResumeTest {
     JsonNode straight = ConfigMapper.json().readTree(expected.resolve(RunFiles.PROVENANCE).toFile());
     assertThat(provenance.get("gradientSteps").asLong()).as("gradient steps counted across the resume")
         .isEqualTo(straight.get("gradientSteps").asLong()).isPositive();
+    assertThat(tensorBoardScalars(actual)).as("the TensorBoard scalars, each step once")
+        .isEqualTo(tensorBoardScalars(expected)).isNotEmpty();
   }
 
-  /** Every regular file of {@code folder}, copied to {@code to}. */
+  /**
+   * The scalars of a run's TensorBoard event file (read strictly: framing and checksums checked), as
+   * {@code step tag value} lines in file order, {@code charts/SPS} without its value (it measures the wall clock).
+   */
+  static List<String> tensorBoardScalars(Path runFolder) throws IOException {
+    Path file = EventFileWriter.find(runFolder.resolve(TensorBoardLog.FOLDER)).orElseThrow();
+    List<String> lines = new ArrayList<>();
+    for (Event e : EventFileReader.read(file)) {
+      for (SummaryValue v : e.values()) {
+        if (v.simpleValue().isPresent()) {
+          lines.add(e.step() + " " + v.tag() + (v.tag().equals("charts/SPS") ? "" : " " + v.simpleValue().getAsDouble()));
+        }
+      }
+    }
+    return lines;
+  }
+
+  /** Every regular file of {@code folder} and its sub-folders, copied to {@code to}. */
   private static void copyFolder(Path folder, Path to) {
     try (Stream<Path> files = Files.list(folder)) {
       Files.createDirectories(to);
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      for (Path f : files.toList()) {
+        if (Files.isDirectory(f)) {
+          copyFolder(f, to.resolve(f.getFileName()));
+        } else {
+          Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -78,8 +78,10 @@ class RunCommandTest {
     assertThat(r.out()).contains("wrote " + out.resolve("summary.md"));
     Path run = out.resolve("l2/seed-7");
     try (var files = Files.list(run)) {
+      // episode-tally.txt: the example plugin's observer, on the tests' class path
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("calibration.csv",
-          "checkpoint.bin", "config.yaml", "episodes.csv", "eval.csv", "final-agent.ckpt", "provenance.json");
+          "checkpoint.bin", "config.yaml", "episode-tally.txt", "episodes.csv", "eval.csv", "final-agent.ckpt",
+          "provenance.json", "tensorboard");
     }
     RunSpec spec = ConfigMapper.strictYaml().readValue(run.resolve("config.yaml").toFile(), RunSpec.class);
     assertThat(spec.seed()).isEqualTo(7);

@@ -17,7 +17,7 @@ import org.qprob.api.loss.Loss;
 import org.qprob.experiments.config.ConfigReader;
 import org.qprob.experiments.config.ExperimentConfig;
 import org.qprob.experiments.guice.Plugins;
-import org.qprob.experiments.run.ExperimentValidator;
+import org.qprob.experiments.runner.ExperimentValidator;
 import org.qprob.experiments.runner.RunExecutor;
 import org.qprob.experiments.run.RunSpec;
 

@@ -24,7 +24,7 @@ class ConfigReaderTest {
     assertThat(c.name()).isEqualTo("file-name");
     assertThat(c.env()).isEqualTo(EnvConfig.defaults());
     assertThat(c.seeds().values()).containsExactly(0L, 1L, 2L, 3L, 4L);
-    assertThat(c.budget()).isEqualTo(Budget.defaults());
+    assertThat(c.budget()).isEqualTo(BudgetConfig.defaults());
     assertThat(c.evaluation()).isEqualTo(EvaluationConfig.defaults());
     assertThat(c.report()).isEqualTo(ReportConfig.defaults());
     assertThat(c.variants()).containsOnlyKeys("default");
@@ -78,7 +78,7 @@ class ConfigReaderTest {
           b: {}
         """, "budget.episodes=3", "defaults.agent.gamma=0.5", "variants.b.loss.options.beta=7",
         "seeds=[1, 2]", "env.options.sutton_barto_reward=true", "description=");
-    assertThat(c.budget()).isEqualTo(new Budget(3, null));
+    assertThat(c.budget()).isEqualTo(new BudgetConfig(3, null));
     assertThat(c.variants().get("a").agent().gamma()).as("a variant's own value wins over defaults").isEqualTo(0.9);
     assertThat(c.variants().get("b").agent().gamma()).isEqualTo(0.5);
     assertThat(c.variants().get("b").loss().options()).containsEntry("beta", 7);
@@ -117,7 +117,7 @@ class ConfigReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       unknown key              | defaults: {agent: {optimizer: {lr: 0.1}}}          | unknown key defaults.agent.optimizer.lr; known keys of defaults.agent.optimizer: [beta1, beta2, epsilon, gradClipNorm, learningRate, name]
-      unknown top key          | budgett: {episodes: 3}                             | unknown key budgett; known keys: [budget, checkpoint, defaults, description, env, evaluation, name, report, seeds, variants]
+      unknown top key          | budgett: {episodes: 3}                             | unknown key budgett; known keys: [budget, checkpoint, defaults, description, env, evaluation, logging, name, report, seeds, variants]
       unknown variant key      | variants: {a: {agentt: {}}}                        | unknown key variants.a.agentt; known keys of variants.a: [agent, loss]
       wrong type               | defaults: {agent: {gamma: fast}}                   | defaults.agent.gamma = "fast" is invalid; expected a number
       string for a number      | defaults: {agent: {gamma: '0.9'}}                  | defaults.agent.gamma = "0.9" is invalid; expected a number

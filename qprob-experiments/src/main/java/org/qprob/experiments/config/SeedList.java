@@ -11,11 +11,11 @@ import java.util.List;
  * The seeds an experiment runs each variant with. In YAML either a count {@code n} (the seeds 0..n-1) or an explicit
  * list of distinct non-negative integers. Default: 5 (seeds 0..4).
  */
-public record Seeds(List<Long> values) {
+public record SeedList(List<Long> values) {
   /** The largest count accepted. */
   public static final int MAX_COUNT = 10_000;
 
-  public Seeds {
+  public SeedList {
     if (values == null || values.isEmpty()) {
       throw new IllegalArgumentException("seeds = " + values + " is invalid; expected a count >= 1 or a non-empty list");
     }
@@ -31,7 +31,7 @@ public record Seeds(List<Long> values) {
   }
 
   /** The seeds 0..count-1. */
-  public static Seeds count(int count) {
+  public static SeedList count(int count) {
     if (count < 1 || count > MAX_COUNT) {
       throw new IllegalArgumentException("seeds = " + count + " is invalid; expected a count in [1, " + MAX_COUNT
           + "] or a list of seeds");
@@ -40,17 +40,17 @@ public record Seeds(List<Long> values) {
     for (long s = 0; s < count; s++) {
       v.add(s);
     }
-    return new Seeds(v);
+    return new SeedList(v);
   }
 
   /** Five seeds, 0..4. */
-  public static Seeds defaults() {
+  public static SeedList defaults() {
     return count(5);
   }
 
   /** Reads a count or a list. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  public static Seeds fromYaml(JsonNode node) {
+  public static SeedList fromYaml(JsonNode node) {
     if (node.isIntegralNumber() && node.canConvertToInt()) {
       return count(node.intValue());
     }
@@ -62,7 +62,7 @@ public record Seeds(List<Long> values) {
         }
         v.add(e.longValue());
       }
-      return new Seeds(v);
+      return new SeedList(v);
     }
     throw new IllegalArgumentException("seeds = " + node + " is invalid; expected a count >= 1 or a list of seeds");
   }

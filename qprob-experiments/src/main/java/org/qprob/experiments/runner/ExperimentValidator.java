@@ -1,8 +1,9 @@
-package org.qprob.experiments.run;
+package org.qprob.experiments.runner;
 
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.qprob.experiments.run.AvailableMemory;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.config.ReplayConfig;
@@ -11,7 +12,7 @@ import org.qprob.api.env.Environment;
 import org.qprob.api.env.EnvironmentProvider;
 import org.qprob.api.loss.Loss;
 import org.qprob.api.loss.LossProvider;
-import org.qprob.experiments.config.Budget;
+import org.qprob.experiments.config.BudgetConfig;
 import org.qprob.experiments.config.ConfigException;
 import org.qprob.experiments.config.ConfigReader;
 import org.qprob.experiments.config.ExperimentConfig;
@@ -68,7 +69,7 @@ public final class ExperimentValidator {
     return experiment;
   }
 
-  private void validateVariant(String name, VariantConfig variant, Budget budget, Environment env, String where) {
+  private void validateVariant(String name, VariantConfig variant, BudgetConfig budget, Environment env, String where) {
     String at = "variants." + name;
     String lossName = variant.loss().name();
     LossProvider lossProvider = pick(plugins.losses().all(), lossName, where, at + ".loss.name");

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     cut there); default unset
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Budget(Integer episodes, Long envSteps) {
-  public Budget {
+public record BudgetConfig(Integer episodes, Long envSteps) {
+  public BudgetConfig {
     if ((episodes == null) == (envSteps == null)) {
       throw new IllegalArgumentException("set exactly one of episodes, envSteps; got episodes = " + episodes
           + ", envSteps = " + envSteps);
@@ -26,8 +26,8 @@ public record Budget(Integer episodes, Long envSteps) {
   }
 
   /** 500 episodes. */
-  public static Budget defaults() {
-    return new Budget(500, null);
+  public static BudgetConfig defaults() {
+    return new BudgetConfig(500, null);
   }
 
   /** Whether the budget counts episodes (else environment steps). */

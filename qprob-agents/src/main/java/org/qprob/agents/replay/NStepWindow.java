@@ -52,9 +52,9 @@ public final class NStepWindow {
    * slot written, in order.
    */
   public void push(Transition t, ReplayBuffer buffer, IntConsumer stored) {
-    if (t.observation().length != width) {
-      throw new IllegalArgumentException("observation width " + t.observation().length + " does not match the window's "
-          + width);
+    if (t.observation().length != width || t.nextObservation().length != width) {
+      throw new IllegalArgumentException("observation width " + t.observation().length + "/"
+          + t.nextObservation().length + " does not match the buffer's " + width);
     }
     int at = (first + count) % n;
     System.arraycopy(t.observation(), 0, observations, at * width, width);

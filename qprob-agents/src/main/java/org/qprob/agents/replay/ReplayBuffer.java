@@ -50,6 +50,10 @@ public final class ReplayBuffer {
 
   /** Stores one one-step transition (the arrays are copied); returns the slot it went to. */
   public int add(float[] observation, int action, double reward, float[] nextObservation, boolean isTerminal) {
+    if (observation.length != width || nextObservation.length != width) {
+      throw new IllegalArgumentException("observation width " + observation.length + "/" + nextObservation.length
+          + " does not match the buffer's " + width);
+    }
     return add(observation, 0, action, reward, nextObservation, 0, isTerminal, 1);
   }
 
@@ -66,9 +70,7 @@ public final class ReplayBuffer {
     if (steps < 1) {
       throw new IllegalArgumentException("bootstrap steps " + steps + " is invalid; expected >= 1");
     }
-    boolean whole = obsFrom == 0 && nextFrom == 0;
-    if (whole ? obs.length != width || nextObs.length != width
-        : obs.length < obsFrom + width || nextObs.length < nextFrom + width) {
+    if (obs.length < obsFrom + width || nextObs.length < nextFrom + width) {
       throw new IllegalArgumentException("observation width " + (obs.length - obsFrom) + "/" + (nextObs.length - nextFrom)
           + " does not match the buffer's " + width);
     }

@@ -77,10 +77,13 @@ public final class Experience {
   /**
    * Whether this step is an update event: more than {@code replay.learningStarts} environment steps taken (as CleanRL's
    * {@code global_step > learning_starts}), and the step count a multiple of {@code replay.updateEvery}. The buffer
-   * then holds at least a batch: {@code learningStarts >= batchSize - 1} and {@code capacity >= batchSize}.
+   * then holds at least a batch with one-step returns ({@code learningStarts >= batchSize - 1} and
+   * {@code capacity >= batchSize}); with n-step returns, whose last n - 1 steps wait in the window, the first update
+   * also waits until the buffer holds a batch.
    */
   public boolean updateDue() {
-    return steps > replay.learningStarts() && steps % replay.updateEvery() == 0;
+    return steps > replay.learningStarts() && steps % replay.updateEvery() == 0
+        && buffer.size() >= replay.batchSize();
   }
 
   /** The gradient steps an update event takes, each on its own sample ({@code replay.gradientSteps}). */

@@ -26,8 +26,14 @@ import org.qprob.api.env.Environment;
 /** Checkpoint, continue; restore into a fresh agent, continue the same way: the two continuations are identical. */
 class CheckpointTest {
   static Stream<ReferenceConfig> configs() {
+    ReferenceConfig xq = OriginalConfigs.extremeQ();
+    ReferenceConfig qProb = OriginalConfigs.qProb();
     return Stream.of(OriginalConfigs.qProb(), OriginalConfigs.doubleDqn(), OriginalConfigs.extremeQ(),
-        OriginalConfigs.c51(), OriginalConfigs.qrDqn());
+        OriginalConfigs.c51(), OriginalConfigs.qrDqn(), OriginalConfigs.dqnPrioritizedNStep(),
+        new ReferenceConfig("extreme-q-prioritized-3-step", xq.loss(), xq.lossOptions(),
+            xq.agent().withReplay(xq.agent().replay().withKind("prioritized").withNStep(3)), ""),
+        new ReferenceConfig("q-prob-prioritized-2-step", qProb.loss(), qProb.lossOptions(),
+            qProb.agent().withReplay(qProb.agent().replay().withKind("prioritized").withNStep(2)), ""));
   }
 
   private static List<EpisodeRecord> continueTraining(Agent agent, int episodes) {

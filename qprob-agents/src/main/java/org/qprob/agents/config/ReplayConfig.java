@@ -21,7 +21,9 @@ package org.qprob.agents.config;
  * @param nStep the return each stored transition carries: {@code R = r_t + gamma r_(t+1) + ... + gamma^(n-1) r_(t+n-1)}
  *     bootstrapping from {@code s_(t+n)} with {@code gamma^n}; cut short at an episode's end (no bootstrap if it
  *     terminated, {@code gamma^k} from the last real next state after k steps if it was truncated); default 1 (one-step
- *     Q-learning). See docs/replay.md
+ *     Q-learning). The last n - 1 steps of a running episode wait in the n-step window, so the buffer may hold fewer
+ *     than {@code batchSize} transitions just after {@code learningStarts}; the first update then waits until it
+ *     holds a batch. See docs/replay.md
  * @param prioritized the options of {@code kind = prioritized}; default {@link PrioritizedConfig#defaults()}
  */
 public record ReplayConfig(int capacity, int batchSize, int learningStarts, int updateEvery, int gradientSteps,
@@ -43,11 +45,6 @@ public record ReplayConfig(int capacity, int batchSize, int learningStarts, int 
     ConfigChecks.atLeast("replay.gradientSteps", gradientSteps, 1);
     if (batchSize > capacity) {
       throw new IllegalArgumentException("replay.batchSize = " + batchSize + " is invalid; expected <= replay.capacity = " + capacity);
-    }
-    if (nStep > 1 && learningStarts < batchSize + nStep - 2) {
-      throw new IllegalArgumentException("replay.learningStarts = " + learningStarts
-          + " is invalid; expected >= replay.batchSize + replay.nStep - 2 = " + (batchSize + nStep - 2)
-          + " (a batch is drawn without replacement, and the last nStep - 1 steps wait in the n-step window)");
     }
     if (learningStarts < batchSize - 1) {
       throw new IllegalArgumentException("replay.learningStarts = " + learningStarts

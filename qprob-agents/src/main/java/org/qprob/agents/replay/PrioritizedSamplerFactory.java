@@ -18,4 +18,10 @@ public final class PrioritizedSamplerFactory implements ReplaySamplerFactory {
   public ReplaySampler create(ReplayConfig replay) {
     return new PrioritizedSampler(replay.capacity(), replay.prioritized());
   }
+
+  /** The sum tree's two arrays of doubles. */
+  @Override
+  public long bytes(ReplayConfig replay) {
+    return SumTree.bytes(replay.capacity());
+  }
 }

@@ -17,4 +17,9 @@ public interface ReplaySamplerFactory {
 
   /** A sampler for a buffer of {@code replay.capacity()} slots; fails with one line on a bad option. */
   ReplaySampler create(ReplayConfig replay);
+
+  /** The heap bytes the sampler {@link #create} makes keeps, for the memory check before a run; default 0. */
+  default long bytes(ReplayConfig replay) {
+    return 0;
+  }
 }

@@ -31,6 +31,12 @@ public final class SumTree {
     java.util.Arrays.fill(minima, Double.POSITIVE_INFINITY);
   }
 
+  /** The bytes the arrays of a tree of {@code capacity} slots take. */
+  public static long bytes(int capacity) {
+    long leaves = Long.highestOneBit(capacity) == capacity ? capacity : Long.highestOneBit(capacity) << 1;
+    return 2 * 2 * leaves * Double.BYTES;
+  }
+
   public int capacity() {
     return capacity;
   }

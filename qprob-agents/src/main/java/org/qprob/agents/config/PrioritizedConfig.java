@@ -17,10 +17,10 @@ package org.qprob.agents.config;
  */
 public record PrioritizedConfig(double alpha, double beta, long betaSteps, double epsilon) {
   public PrioritizedConfig {
-    ConfigChecks.range("replay.prioritized.alpha", alpha, 0, 1, "a number in [0, 1]");
-    ConfigChecks.range("replay.prioritized.beta", beta, 0, 1, "a number in [0, 1]");
-    ConfigChecks.atLeast("replay.prioritized.betaSteps", betaSteps, 1);
-    ConfigChecks.range("replay.prioritized.epsilon", epsilon, Double.MIN_VALUE, Double.MAX_VALUE, "a finite number > 0");
+    ConfigChecks.range("prioritized.alpha", alpha, 0, 1, "a number in [0, 1]");
+    ConfigChecks.range("prioritized.beta", beta, 0, 1, "a number in [0, 1]");
+    ConfigChecks.atLeast("prioritized.betaSteps", betaSteps, 1);
+    ConfigChecks.range("prioritized.epsilon", epsilon, Double.MIN_VALUE, Double.MAX_VALUE, "a finite number > 0");
   }
 
   /** alpha 0.6, beta 0.4 annealed to 1 over 100,000 environment steps, epsilon 1e-6. */

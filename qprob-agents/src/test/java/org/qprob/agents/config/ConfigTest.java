@@ -64,15 +64,15 @@ class ConfigTest {
     assertThatThrownBy(() -> ReplayConfig.defaults().withKind(" "))
         .hasMessage("replay.kind = \" \" is invalid; expected a replay kind such as uniform or prioritized");
     assertThatThrownBy(() -> new PrioritizedConfig(1.5, 0.4, 100, 1e-6))
-        .hasMessage("replay.prioritized.alpha = 1.5 is invalid; expected a number in [0, 1]");
+        .hasMessage("prioritized.alpha = 1.5 is invalid; expected a number in [0, 1]");
     assertThatThrownBy(() -> new PrioritizedConfig(0.6, -0.1, 100, 1e-6))
-        .hasMessage("replay.prioritized.beta = -0.1 is invalid; expected a number in [0, 1]");
+        .hasMessage("prioritized.beta = -0.1 is invalid; expected a number in [0, 1]");
     assertThatThrownBy(() -> new PrioritizedConfig(0.6, 0.4, 0, 1e-6))
-        .hasMessage("replay.prioritized.betaSteps = 0 is invalid; expected an integer >= 1");
+        .hasMessage("prioritized.betaSteps = 0 is invalid; expected an integer >= 1");
     assertThatThrownBy(() -> new PrioritizedConfig(0.6, 0.4, 100, 0))
-        .hasMessage("replay.prioritized.epsilon = 0.0 is invalid; expected a finite number > 0");
+        .hasMessage("prioritized.epsilon = 0.0 is invalid; expected a finite number > 0");
     assertThatThrownBy(() -> new PrioritizedConfig(0.6, 0.4, 100, Double.NaN))
-        .hasMessage("replay.prioritized.epsilon = NaN is invalid; expected a finite number > 0");
+        .hasMessage("prioritized.epsilon = NaN is invalid; expected a finite number > 0");
     assertThatThrownBy(() -> new ExplorationConfig("softmax", 1, 0.1, 0.99, "exponential", "episode", 10))
         .hasMessage("exploration.kind = \"softmax\" is invalid; expected one of [epsilon-greedy, boltzmann, greedy]");
     assertThatThrownBy(() -> new ExplorationConfig("epsilon-greedy", 1.5, 0.1, 0.99, "exponential", "episode", 10))

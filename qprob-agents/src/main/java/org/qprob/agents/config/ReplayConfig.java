@@ -27,12 +27,15 @@ package org.qprob.agents.config;
  * @param prioritized the options of {@code kind = prioritized}; default {@link PrioritizedConfig#defaults()}
  */
 public record ReplayConfig(int capacity, int batchSize, int learningStarts, int updateEvery, int gradientSteps,
-    String kind, int nStep, PrioritizedConfig prioritized) {
+    String kind, Integer nStep, PrioritizedConfig prioritized) {
   /** The default {@link #kind}. */
   public static final String UNIFORM = "uniform";
 
   public ReplayConfig {
-    if (kind == null || kind.isBlank()) {
+    // absent (null) keys take their defaults, so a run folder's config.yaml written before they existed still reads
+    kind = kind == null ? UNIFORM : kind;
+    nStep = nStep == null ? 1 : nStep;
+    if (kind.isBlank()) {
       throw new IllegalArgumentException("replay.kind = " + ConfigChecks.show(kind)
           + " is invalid; expected a replay kind such as uniform or prioritized");
     }

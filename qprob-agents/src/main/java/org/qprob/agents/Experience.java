@@ -8,11 +8,14 @@ import org.qprob.agents.config.ReplayConfig;
 import org.qprob.agents.exploration.Exploration;
 import org.qprob.agents.random.RandomStream;
 import org.qprob.agents.random.Seeds;
+import org.qprob.agents.replay.NStepWindow;
 import org.qprob.agents.replay.ReplayBuffer;
+import org.qprob.agents.replay.ReplaySampler;
 import org.qprob.api.agent.Transition;
 
 /**
- * The experience side of a replay agent: the replay buffer and the stream that samples it, the exploration that picks
+ * The experience side of a replay agent: the replay buffer, the n-step window that folds steps into it, the sampler
+ * ({@code replay.kind}) and the stream it draws from, the exploration that picks
  * actions, and the counters (environment steps observed, gradient steps taken, the step last considered for an
  * update). It decides when an update is due: once per environment step, when more than {@code replay.learningStarts}
  * environment steps have been taken and the step count is a multiple of {@code replay.updateEvery}; each update event
@@ -24,23 +27,34 @@ import org.qprob.api.agent.Transition;
 public final class Experience {
   private final ReplayConfig replay;
   private final ReplayBuffer buffer;
+  private final NStepWindow window;
+  private final ReplaySampler sampler;
   private final RandomStream replayRng;
   private final Exploration exploration;
   private long steps;
   private long updates;
   private long lastUpdateStep = -1;
 
-  /** Empty experience for observations of {@code rawWidth} numbers, its random streams derived from {@code seed}. */
-  public Experience(ReplayConfig replay, ExplorationConfig exploration, int rawWidth, long seed) {
+  /**
+   * Empty experience for observations of {@code rawWidth} numbers, its random streams derived from {@code seed},
+   * n-step returns discounted by {@code gamma}, batches drawn by {@code sampler}.
+   */
+  public Experience(ReplayConfig replay, ExplorationConfig exploration, int rawWidth, long seed, double gamma,
+      ReplaySampler sampler) {
     this.replay = replay;
     this.buffer = new ReplayBuffer(replay.capacity(), rawWidth);
+    this.window = new NStepWindow(replay.nStep(), gamma, rawWidth);
+    this.sampler = sampler;
     this.replayRng = new RandomStream(Seeds.derive(seed, "replay"));
     this.exploration = new Exploration(exploration, new RandomStream(Seeds.derive(seed, "exploration")));
   }
 
-  /** Stores a transition, counts the step and advances exploration (per step, and per episode at its end). */
+  /**
+   * Passes a step to the n-step window (which stores what it completes, the sampler told of each slot), counts the
+   * step and advances exploration (per step, and per episode at its end).
+   */
   public void observe(Transition t) {
-    buffer.add(t.observation(), t.action(), t.reward(), t.nextObservation(), t.terminated());
+    window.push(t, buffer, sampler::added);
     steps++;
     exploration.onStep();
     if (t.episodeEnd()) {
@@ -63,10 +77,13 @@ public final class Experience {
   /**
    * Whether this step is an update event: more than {@code replay.learningStarts} environment steps taken (as CleanRL's
    * {@code global_step > learning_starts}), and the step count a multiple of {@code replay.updateEvery}. The buffer
-   * then holds at least a batch: {@code learningStarts >= batchSize - 1} and {@code capacity >= batchSize}.
+   * then holds at least a batch with one-step returns ({@code learningStarts >= batchSize - 1} and
+   * {@code capacity >= batchSize}); with n-step returns, whose last n - 1 steps wait in the window, the first update
+   * also waits until the buffer holds a batch.
    */
   public boolean updateDue() {
-    return steps > replay.learningStarts() && steps % replay.updateEvery() == 0;
+    return steps > replay.learningStarts() && steps % replay.updateEvery() == 0
+        && buffer.size() >= replay.batchSize();
   }
 
   /** The gradient steps an update event takes, each on its own sample ({@code replay.gradientSteps}). */
@@ -74,9 +91,22 @@ public final class Experience {
     return replay.gradientSteps();
   }
 
-  /** Fills {@code indices} with a uniform sample of buffer positions, without replacement, from the replay stream. */
-  public void sample(int[] indices) {
-    buffer.sample(indices, replayRng);
+  /**
+   * Fills {@code indices} with a batch of buffer slots and {@code weights} with their loss weights, as the sampler
+   * draws them from the replay stream (uniform: without replacement, weights 1).
+   */
+  public void sample(int[] indices, double[] weights) {
+    sampler.sample(buffer.size(), indices, weights, steps, replayRng);
+  }
+
+  /** Whether the sampler uses the loss's priority signal. */
+  public boolean usesPriorities() {
+    return sampler.usesPriorities();
+  }
+
+  /** Hands the loss's per-sample priority signal for the batch {@code indices} just sampled to the sampler. */
+  public void prioritize(int[] indices, double[] signal) {
+    sampler.prioritize(indices, signal);
   }
 
   /** Counts one gradient step taken. */
@@ -128,11 +158,16 @@ public final class Experience {
     lastUpdateStep = in.readLong();
   }
 
-  /** Writes the memory: the buffer, the replay stream's state, the exploration. A checkpoint writes these last. */
+  /**
+   * Writes the memory: the buffer, the replay stream's state, the exploration, the sampler's state (the sum tree of
+   * prioritized replay), the n-step window. A checkpoint writes these last.
+   */
   public void writeMemory(DataOutputStream out) throws IOException {
     buffer.write(out);
     out.writeLong(replayRng.state());
     exploration.write(out);
+    sampler.write(out);
+    window.write(out);
   }
 
   /** Reads what {@link #writeMemory} wrote. */
@@ -140,11 +175,18 @@ public final class Experience {
     buffer.read(in);
     replayRng.restore(in.readLong());
     exploration.read(in);
+    sampler.read(in);
+    window.read(in);
+  }
+
+  /** The sampler ({@code replay.kind}). */
+  public ReplaySampler sampler() {
+    return sampler;
   }
 
   /** The buffer and the exploration, as the agents print them. */
   @Override
   public String toString() {
-    return buffer + ", " + exploration;
+    return buffer + ", " + sampler + (replay.nStep() > 1 ? ", " + replay.nStep() + "-step" : "") + ", " + exploration;
   }
 }

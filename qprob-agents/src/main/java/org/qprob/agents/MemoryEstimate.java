@@ -43,6 +43,15 @@ public record MemoryEstimate(long heapBytes, long nativeBytes) {
    */
   public static MemoryEstimate replayAgent(AgentConfig config, int inputWidth, int rawWidth,
       List<Integer> trainedOutputs, List<Integer> targetOutputs) {
+    return replayAgent(config, inputWidth, rawWidth, trainedOutputs, targetOutputs, 0);
+  }
+
+  /**
+   * As {@link #replayAgent(AgentConfig, int, int, List, List)}, with a replay sampler that keeps
+   * {@code samplerBytes} of its own on the heap ({@link org.qprob.agents.replay.ReplaySamplerFactory#bytes}).
+   */
+  public static MemoryEstimate replayAgent(AgentConfig config, int inputWidth, int rawWidth,
+      List<Integer> trainedOutputs, List<Integer> targetOutputs, long samplerBytes) {
     long batchRows = 2L * config.replay().batchSize();
     long nativeBytes = 0;
     long parameterBytes = 0;
@@ -58,7 +67,7 @@ public record MemoryEstimate(long heapBytes, long nativeBytes) {
       nativeBytes += p * FLOAT * TARGET_COPIES + batchRows * units(config, inputWidth, outputs) * FLOAT;
     }
     long capacity = config.replay().capacity();
-    long buffer = capacity * (2 * rawWidth * FLOAT + Integer.BYTES + Double.BYTES + 1);
+    long buffer = capacity * (2 * rawWidth * FLOAT + 2 * Integer.BYTES + Double.BYTES + 1) + samplerBytes;
     long acting = parameters(config, inputWidth, trainedOutputs.get(0)) * FLOAT;
     long heap = buffer + acting + CHECKPOINT_COPIES * (buffer + parameterBytes);
     return new MemoryEstimate(heap, nativeBytes);

@@ -29,6 +29,28 @@ class AgentFactoryTest {
   }
 
   @Test
+  void bothReplayKindsAreRegisteredAndAnUnknownOneFailsListingThem() {
+    PluginRegistry<org.qprob.agents.replay.ReplaySamplerFactory> kinds = PluginRegistry.load(
+        org.qprob.agents.replay.ReplaySamplerFactory.class, AgentSetup.REPLAY_KIND,
+        org.qprob.agents.replay.ReplaySamplerFactory::name);
+    assertThat(kinds.all().keySet()).containsExactly("prioritized", "uniform");
+    AgentConfig config = AgentConfig.defaults().withReplay(org.qprob.agents.config.ReplayConfig.defaults()
+        .withKind("rank-based"));
+    assertThatThrownBy(() -> create(config, Fixtures.loss("l2")))
+        .hasMessage("unknown replay kind 'rank-based'; known: prioritized, uniform");
+  }
+
+  @Test
+  void bothAgentsAcceptPrioritizedReplayAndNStepReturnsWithEveryLoss() {
+    org.qprob.agents.config.ReplayConfig replay = org.qprob.agents.config.ReplayConfig.defaults()
+        .withKind("prioritized").withNStep(3);
+    for (String loss : new String[] {"l2", "huber", "gumbel-kl", "categorical", "quantile-huber", "terminal-nll"}) {
+      create(AgentConfig.defaults().withReplay(replay), Fixtures.loss(loss));
+    }
+    create(AgentConfig.defaults().withType("extreme-q").withReplay(replay), Fixtures.loss("xql"));
+  }
+
+  @Test
   void autoBackupFollowsTheLoss() {
     create(AgentConfig.defaults(), Fixtures.loss("gumbel-kl"));
     create(AgentConfig.defaults(), Fixtures.loss("l2"));

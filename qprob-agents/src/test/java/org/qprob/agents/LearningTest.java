@@ -16,8 +16,11 @@ class LearningTest {
   static final long BUDGET = 30_000;
   static final double THRESHOLD = 150;
 
+  /** The reference configurations, and DQN with prioritized replay and 3-step returns. */
   static Iterable<ReferenceConfig> configs() {
-    return OriginalConfigs.all();
+    java.util.List<ReferenceConfig> all = new java.util.ArrayList<>(OriginalConfigs.all());
+    all.add(OriginalConfigs.dqnPrioritizedNStep());
+    return all;
   }
 
   @ParameterizedTest(name = "{0}")

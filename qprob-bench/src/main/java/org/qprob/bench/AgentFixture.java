@@ -28,7 +28,15 @@ record AgentFixture(Agent agent, Transition[] spare) {
   /** The original configurations by the names the benchmarks take. */
   static final Map<String, ReferenceConfig> CONFIGS =
       Map.of("q-prob", OriginalConfigs.qProb(), "base-q-learning", OriginalConfigs.baseQLearning(),
-          "dqn-target", OriginalConfigs.dqnTarget(), "c51", OriginalConfigs.c51(), "qr-dqn", OriginalConfigs.qrDqn());
+          "dqn-target", OriginalConfigs.dqnTarget(), "c51", OriginalConfigs.c51(), "qr-dqn", OriginalConfigs.qrDqn(),
+          "dqn-prioritized", prioritized(OriginalConfigs.dqnTarget(), 1),
+          "dqn-prioritized-3-step", prioritized(OriginalConfigs.dqnTarget(), 3));
+
+  /** {@code rc} with prioritized replay (its default options) and {@code n}-step returns. */
+  private static ReferenceConfig prioritized(ReferenceConfig rc, int n) {
+    return new ReferenceConfig(rc.name() + "-prioritized", rc.loss(), rc.lossOptions(),
+        rc.agent().withReplay(rc.agent().replay().withKind("prioritized").withNStep(n)), rc.notes());
+  }
 
   /** The agent of configuration {@code name} after {@code fill} observed steps, with {@code spare} more recorded. */
   static AgentFixture create(String name, int fill, int spare, long seed) {

@@ -25,7 +25,10 @@ import org.qprob.api.agent.UpdateResult;
  *       included here amortised), Adam;</li>
  *   <li>{@code dqn-target}, {@code c51}, {@code qr-dqn}: l2, categorical (51 atoms, 102 outputs) and quantile-huber
  *       (50 quantiles, 100 outputs) with one agent otherwise: target network copied every 500 steps, global-norm
- *       clip 0, Adam; {@link UpdateFloorBenchmark#targetUpdateProducts} is their floor.</li>
+ *       clip 0, Adam; {@link UpdateFloorBenchmark#targetUpdateProducts} is their floor;</li>
+ *   <li>{@code dqn-prioritized}, {@code dqn-prioritized-3-step}: {@code dqn-target} with prioritized replay (sum-tree
+ *       sampling, importance weights, the priority update after the step), and with 3-step returns too; against
+ *       {@code dqn-target} in the same run they price prioritized replay in a whole update.</li>
  * </ul>
  * {@link #update} is what the training loop pays per step for learning: {@code observe} of a recorded transition
  * (the agent takes at most one step per observed transition) and {@code update}. {@link #actObserveUpdate} adds the
@@ -40,7 +43,7 @@ import org.qprob.api.agent.UpdateResult;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-Xss4m"})
 public class AgentUpdateBenchmark {
-  @Param({"q-prob", "base-q-learning", "dqn-target", "c51", "qr-dqn"})
+  @Param({"q-prob", "base-q-learning", "dqn-target", "c51", "qr-dqn", "dqn-prioritized", "dqn-prioritized-3-step"})
   public String config;
 
   private Agent agent;

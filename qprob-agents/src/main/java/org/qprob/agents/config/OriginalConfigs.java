@@ -107,6 +107,18 @@ public final class OriginalConfigs {
         "as dqn-target with the quantile Huber loss (auto: the distributional backup); nothing tuned");
   }
 
+  /**
+   * DQN with prioritized replay (alpha 0.6, beta 0.4 to 1 over 100,000 steps, epsilon 1e-6: the defaults) and 3-step
+   * returns; everything else as {@link #dqnTarget()}. Not among {@link #all()} (the original scripts and the
+   * baselines); the learning and checkpoint tests add it.
+   */
+  public static ReferenceConfig dqnPrioritizedNStep() {
+    ReferenceConfig dqn = dqnTarget();
+    AgentConfig agent = dqn.agent().withReplay(dqn.agent().replay().withKind("prioritized").withNStep(3));
+    return new ReferenceConfig("dqn-prioritized-3-step", "l2", Map.of(), agent,
+        "as dqn-target with prioritized replay (its defaults) and 3-step returns; nothing tuned");
+  }
+
   /** All eight, in the order above. */
   public static List<ReferenceConfig> all() {
     return List.of(qProb(), baseQLearning(), dqnTarget(), doubleDqn(), softQ(), extremeQ(), c51(), qrDqn());

@@ -19,6 +19,7 @@ import org.qprob.agents.network.ObservationEncoder;
 import org.qprob.agents.network.OutputHead;
 import org.qprob.agents.random.RandomStream;
 import org.qprob.agents.random.Seeds;
+import org.qprob.agents.replay.BootstrapDiscount;
 import org.qprob.agents.replay.ReplayBatch;
 import org.qprob.agents.replay.ReplayBuffer;
 import org.qprob.agents.training.FiniteParameters;
@@ -33,7 +34,9 @@ import org.qprob.api.loss.Loss;
 
 /**
  * Q-learning with an injected loss. One online MLP (and, for {@code target-network} / {@code double}, a target copy
- * that follows it every {@code target.updateEvery} environment steps); a uniform replay buffer; the Bellman backup
+ * that follows it every {@code target.updateEvery} environment steps); a replay buffer of one- or n-step transitions
+ * ({@code replay.nStep}) sampled as {@code replay.kind} says (uniform, or prioritized with importance weights and
+ * priorities from the loss's per-sample signal); the Bellman backup
  * (hard max, soft, or the Gumbel backup the loss builds itself) and the target source from the config.
  * {@code replay.gradientSteps} gradient steps per {@code replay.updateEvery} environment steps once more than
  * {@code replay.learningStarts} environment steps have been taken. Bootstrapping stops at {@code terminated} only: a truncated step still bootstraps.
@@ -42,7 +45,8 @@ import org.qprob.api.loss.Loss;
  * Random streams (initial weights, exploration, replay sampling) are derived from the setup's seed.
  */
 public final class QLearningAgent implements Agent, ValuePredictor, FiniteParameters {
-  private static final int CHECKPOINT_VERSION = 1;
+  /** 2: the replay buffer's bootstrap steps, the sampler's state and the n-step window (issue 15). */
+  private static final int CHECKPOINT_VERSION = 2;
 
   private final AgentConfig config;
   private final OutputHead head;
@@ -55,6 +59,7 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   private final Experience experience;
   private final int[] indices;
   private final ReplayBatch batch;
+  private final BootstrapDiscount discount;
   private final float[] actInput;
   private final double[] rawRow;
   private final double[] outRow;
@@ -92,9 +97,11 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
       this.target = null;
     }
     this.host = online.hostCopy();
-    this.experience = new Experience(config.replay(), config.exploration(), encoder.rawWidth(), seed);
+    this.experience = new Experience(config.replay(), config.exploration(), encoder.rawWidth(), seed, config.gamma(),
+        setup.newSampler());
     this.indices = new int[config.replay().batchSize()];
     this.batch = new ReplayBatch(indices.length, encoder);
+    this.discount = new BootstrapDiscount(config.gamma(), config.replay().nStep());
     this.actInput = new float[encoder.width()];
     this.rawRow = new double[head.outputs()];
     this.outRow = new double[head.outputs()];
@@ -158,10 +165,13 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
 
   /**
    * At most once per environment step: when experience says an update is due, {@code replay.gradientSteps} gradient
-   * steps (default one), each on a freshly sampled batch toward the Bellman target, for the max backup (DQN) {@code y = r + gamma * (1 - terminated) * max_a' Q_target(s', a')}
-   * with Q_target the network {@code target.source} names (double DQN values {@code argmax_a' Q(s', a')} with
-   * Q_target; the soft and Gumbel backups are in {@link QObjective}); then the target network follows the online one
-   * every {@code target.updateEvery} steps.
+   * steps (default one), each on a freshly sampled batch toward the Bellman target, for the max backup (DQN)
+   * {@code y = R + gamma^k * (1 - terminated) * max_a' Q_target(s', a')} (R the k-step return, k = 1 unless
+   * {@code replay.nStep > 1}), each sample's loss weighted by its importance weight (1 for uniform replay), with
+   * Q_target the network {@code target.source} names (double DQN values {@code argmax_a' Q(s', a')} with
+   * Q_target; the soft and Gumbel backups are in {@link QObjective}); a prioritized sampler then gets the loss's
+   * per-sample priority signal for the batch; then the target network follows the online one every
+   * {@code target.updateEvery} steps.
    */
   @Override
   public UpdateResult update() {
@@ -171,8 +181,11 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     GradientStepTally tally = new GradientStepTally();
     if (experience.updateDue()) {
       for (int k = 0; k < experience.gradientSteps(); k++) {
-        experience.sample(indices);
+        experience.sample(indices, batch.weights());
         Step step = compute(indices);
+        if (experience.usesPriorities()) {
+          experience.prioritize(indices, step.priority());
+        }
         double gradientNorm = online.step(step.gradient());
         hostStale = true;
         experience.countUpdate();
@@ -185,8 +198,8 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     return tally.result();
   }
 
-  /** The gradient of one batch's mean loss, not applied. */
-  record Step(double loss, double meanBeta, Gradient gradient) {
+  /** The gradient of one batch's weighted mean loss, not applied, and the loss's per-sample priority signal. */
+  record Step(double loss, double meanBeta, Gradient gradient, double[] priority) {
   }
 
   Step compute(int[] idx) {
@@ -195,12 +208,12 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     if (source == TargetSource.ONLINE_GRAD) {
       // One forward pass over s and s', and the loss gradient flows into both halves.
       double[][] raw = online.forwardForTraining(batch.statesAndNextStates(), 2 * n);
-      QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(),
-          Arrays.copyOfRange(raw, 0, n), Arrays.copyOfRange(raw, n, 2 * n), null);
+      QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.discounts(discount),
+          batch.weights(), Arrays.copyOfRange(raw, 0, n), Arrays.copyOfRange(raw, n, 2 * n), null);
       double[][] eps = new double[2 * n][];
       System.arraycopy(r.dRaw(), 0, eps, 0, n);
       System.arraycopy(r.dRawNext(), 0, eps, n, n);
-      return new Step(r.loss(), r.meanBeta(), online.gradient(eps));
+      return new Step(r.loss(), r.meanBeta(), online.gradient(eps), r.priority());
     }
     float[] next = batch.nextStates();
     double[][] rawNext = switch (source) {
@@ -209,9 +222,9 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     };
     double[][] rawSelect = source == TargetSource.DOUBLE ? online.output(next, n) : null;
     double[][] rawS = online.forwardForTraining(batch.states(), n);
-    QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(), rawS, rawNext,
-        rawSelect);
-    return new Step(r.loss(), r.meanBeta(), online.gradient(r.dRaw()));
+    QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.discounts(discount),
+        batch.weights(), rawS, rawNext, rawSelect);
+    return new Step(r.loss(), r.meanBeta(), online.gradient(r.dRaw()), r.priority());
   }
 
   /**
@@ -224,7 +237,8 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     double[][] rawS = online.output(batch.states(), n);
     double[][] rawNext = frozenNext != null ? frozenNext : nextOutputs(idx);
     double[][] rawSelect = source == TargetSource.DOUBLE ? online.output(batch.nextStates(), n) : null;
-    return objective.evaluate(batch.actions(), batch.rewards(), batch.terminated(), rawS, rawNext, rawSelect).loss();
+    return objective.evaluate(batch.actions(), batch.rewards(), batch.discounts(discount), batch.weights(), rawS,
+        rawNext, rawSelect).loss();
   }
 
   /** The raw next-state outputs of batch {@code idx} from the network that values them (target, else online). */
@@ -248,6 +262,15 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
 
   OutputHead head() {
     return head;
+  }
+
+  /** The batch the updates load (its weights are the sampler's, for tests to set). */
+  ReplayBatch batch() {
+    return batch;
+  }
+
+  Experience experience() {
+    return experience;
   }
 
   /**
@@ -320,7 +343,8 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
   public void restore(DataInputStream in) throws IOException {
     int version = in.readInt();
     if (version != CHECKPOINT_VERSION) {
-      throw new IOException("q-learning checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION);
+      throw new IOException("q-learning checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION
+          + (version == 1 ? " (version 1 predates prioritized and n-step replay; start the run afresh)" : ""));
     }
     experience.readCounters(in);
     online.read(in);

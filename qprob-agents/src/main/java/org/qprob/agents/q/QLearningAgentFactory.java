@@ -31,6 +31,6 @@ public final class QLearningAgentFactory implements AgentFactory {
     int outputs = setup.loss().outputModel(setup.actionSpace().n()).width();
     boolean target = setup.config().target().kind().usesTargetNetwork();
     return MemoryEstimate.replayAgent(setup.config(), encoder.width(), encoder.rawWidth(), List.of(outputs),
-        target ? List.of(outputs) : List.of());
+        target ? List.of(outputs) : List.of(), setup.replay().bytes(setup.config().replay()));
   }
 }

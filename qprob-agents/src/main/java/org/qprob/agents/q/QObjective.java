@@ -1,6 +1,5 @@
 package org.qprob.agents.q;
 
-import java.util.Arrays;
 import org.qprob.agents.exploration.Exploration;
 import org.qprob.agents.network.OutputHead;
 import org.qprob.api.loss.Backup;
@@ -11,13 +10,16 @@ import org.qprob.api.loss.TdResult;
 
 /**
  * The Q-learning batch objective as a pure function of the networks' raw outputs: it reads them through the loss's
- * output model, hands the loss a {@link TdBatch} (discount {@code gamma}, 0 at terminal rows; weight 1 per sample;
+ * output model, hands the loss a {@link TdBatch} (each sample's discount: {@code gamma^k} for a transition of k folded
+ * steps, {@code gamma} for one-step ones, 0 at terminal rows; each sample's weight: 1 for uniform replay, the
+ * importance weight for prioritized replay;
  * for backups that select a next action, {@code a* = argmax_a' Q_select(s', a')} of the expected values, with
  * {@code Q_select} the selector network's outputs for double DQN, else the next-state outputs themselves), and turns
  * the loss's per-sample gradients into dLoss/d(raw output) for the weighted batch-mean loss
- * {@code (1/n) sum_i w_i L_i}. The backups' targets are in {@link Backup}: for max (DQN)
- * {@code y = r + gamma * (1 - terminated) * Q(s', a*)}; soft {@code alpha * logsumexp(Q(s', .) / alpha)}; the Gumbel
- * backup {@code r + gamma * max_a' Gumbel(mu(s', a'), beta(s'))}; the distributional one {@code Z = r + gamma Z(s', a*)}.
+ * {@code (1/n) sum_i w_i L_i}. The backups' targets are in {@link Backup}, with d the sample's discount and r its
+ * (n-step) reward: for max (DQN) {@code y = r + d * Q(s', a*)}; soft {@code r + d * alpha * logsumexp(Q(s', .) / alpha)};
+ * the Gumbel backup {@code r + d * max_a' Gumbel(mu(s', a'), beta(s'))} (so {@code nu_p = nu(s') + ln d}); the
+ * distributional one {@code Z = r + d Z(s', a*)}.
  * With {@code targetGradient} the gradient also flows into the next-state outputs (the original q-prob script).
  */
 final class QObjective {
@@ -28,8 +30,9 @@ final class QObjective {
    * @param meanBeta batch mean of the output model's spread (exp(nu(s)) for the Gumbel head), NaN if it has none
    * @param dRaw dLoss/d(raw outputs) of the s rows
    * @param dRawNext dLoss/d(raw outputs) of the s' rows; null without target gradient
+   * @param priority the loss's per-sample priority signal (|TD error|, or the sample's loss for distributional losses)
    */
-  record Result(double loss, double meanBeta, double[][] dRaw, double[][] dRawNext) {
+  record Result(double loss, double meanBeta, double[][] dRaw, double[][] dRawNext, double[] priority) {
   }
 
   private final Loss loss;
@@ -53,24 +56,22 @@ final class QObjective {
   }
 
   /**
+   * @param discounts each sample's discount ({@code gamma^k}, 0 at terminal rows)
+   * @param weights each sample's weight in the batch loss
    * @param rawS raw outputs at s, one row per sample
    * @param rawNext raw outputs at s' of the network that values the next state
    * @param rawNextSelect raw outputs at s' of the network that picks the next action (double DQN); null otherwise
    */
-  Result evaluate(int[] actions, double[] rewards, boolean[] terminal, double[][] rawS, double[][] rawNext,
-      double[][] rawNextSelect) {
+  Result evaluate(int[] actions, double[] rewards, double[] discounts, double[] weights, double[][] rawS,
+      double[][] rawNext, double[][] rawNextSelect) {
     OutputModel model = head.model();
     int n = rawS.length;
     int w = model.width();
     double[] out = new double[n * w];
     double[] next = new double[n * w];
-    double[] discounts = new double[n];
-    double[] weights = new double[n];
-    Arrays.fill(weights, 1);
     for (int i = 0; i < n; i++) {
       head.transform(rawS[i], out, i * w);
       head.transform(rawNext[i], next, i * w);
-      discounts[i] = terminal[i] ? 0 : gamma;
     }
     int[] nextActions = backup.selectsAction() ? select(rawNextSelect, next, n) : null;
     TdResult r = loss.evaluate(new TdBatch(n, model.actions(), w, out, actions, rewards, discounts, weights, next,
@@ -84,7 +85,7 @@ final class QObjective {
     }
     double[][] dRaw = rawGradient(r.dOutputs(), rawS, weights, n, w);
     double[][] dRawNext = targetGradient ? rawGradient(r.dNextOutputs(), rawNext, weights, n, w) : null;
-    return new Result(sum / n, spreadSum / n, dRaw, dRawNext);
+    return new Result(sum / n, spreadSum / n, dRaw, dRawNext, r.priority());
   }
 
   /** {@code argmax_a' Q_select(s', a')} per sample, from the selector's rows if given, else from {@code next}. */

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import org.qprob.agents.network.ObservationEncoder;
 
 /**
- * One minibatch drawn from a {@link ReplayBuffer}, with the observations already encoded for the network: the s rows
+ * One minibatch drawn from a {@link ReplayBuffer} (with its loss weights from the sampler), with the observations
+ * already encoded for the network: the s rows
  * followed by the s' rows in one row-major array, so that both can go through a network as one batch. Reused from
  * update to update.
  */
@@ -15,6 +16,8 @@ public final class ReplayBatch {
   private final int[] actions;
   private final double[] rewards;
   private final boolean[] terminated;
+  private final int[] bootstrapSteps;
+  private final double[] weights;
   private final float[] rows;
 
   public ReplayBatch(int size, ObservationEncoder encoder) {
@@ -24,6 +27,9 @@ public final class ReplayBatch {
     this.actions = new int[size];
     this.rewards = new double[size];
     this.terminated = new boolean[size];
+    this.bootstrapSteps = new int[size];
+    this.weights = new double[size];
+    java.util.Arrays.fill(weights, 1.0);
     this.rows = new float[2 * size * encoder.width()];
   }
 
@@ -42,6 +48,7 @@ public final class ReplayBatch {
       actions[i] = buffer.action(j);
       rewards[i] = buffer.reward(j);
       terminated[i] = buffer.terminated(j);
+      bootstrapSteps[i] = buffer.bootstrapSteps(j);
       encoder.encode(obs, j * rw, rows, i * w);
       encoder.encode(next, j * rw, rows, (size + i) * w);
     }
@@ -64,6 +71,28 @@ public final class ReplayBatch {
   /** Rewards; read only. */
   public double[] rewards() {
     return rewards;
+  }
+
+  /** Each sample's bootstrap exponent k (gamma^k unless terminal; 1 for one-step transitions); read only. */
+  public int[] bootstrapSteps() {
+    return bootstrapSteps;
+  }
+
+  /** Each sample's discount: {@code discount.of(terminated, k)}, a new array. */
+  public double[] discounts(BootstrapDiscount discount) {
+    double[] d = new double[size];
+    for (int i = 0; i < size; i++) {
+      d[i] = discount.of(terminated[i], bootstrapSteps[i]);
+    }
+    return d;
+  }
+
+  /**
+   * Each sample's weight in the batch loss, which the sampler fills ({@code Experience.sample}); all 1 until it
+   * does. Written by the sampler, read by the agent.
+   */
+  public double[] weights() {
+    return weights;
   }
 
   /** Whether s' is terminal; read only. */

@@ -7,9 +7,12 @@ import java.util.random.RandomGenerator;
 
 /**
  * A fixed-capacity ring of transitions in primitive arrays (no object per transition): observations and next
- * observations as float rows, actions, rewards and the {@code terminated} flag (truncated transitions bootstrap, so
- * that flag alone decides). Sampling is uniform without replacement, as the original scripts'
- * {@code random.sample(buffer, 64)}.
+ * observations as float rows, actions, rewards, the {@code terminated} flag (truncated transitions bootstrap, so
+ * that flag alone decides) and the bootstrap exponent k. A stored transition may be an n-step one folded by
+ * {@link NStepWindow}: {@code (s_t, a_t, R = r_t + gamma r_(t+1) + ... + gamma^(k-1) r_(t+k-1), s_(t+k))}, whose target
+ * bootstraps with {@code gamma^k} (or not at all if {@code terminated}); a one-step transition has {@code k = 1}.
+ * How batches are drawn is a {@link ReplaySampler}'s business; {@link #sample} is the uniform draw without
+ * replacement, as the original scripts' {@code random.sample(buffer, 64)}.
  */
 public final class ReplayBuffer {
   private final int capacity;
@@ -19,6 +22,7 @@ public final class ReplayBuffer {
   private final int[] actions;
   private final double[] rewards;
   private final boolean[] terminated;
+  private final int[] bootstrapSteps;
   private int size;
   private int next;
 
@@ -41,21 +45,45 @@ public final class ReplayBuffer {
     actions = new int[capacity];
     rewards = new double[capacity];
     terminated = new boolean[capacity];
+    bootstrapSteps = new int[capacity];
   }
 
-  /** Stores one transition (the arrays are copied). */
-  public void add(float[] observation, int action, double reward, float[] nextObservation, boolean isTerminal) {
+  /** Stores one one-step transition (the arrays are copied); returns the slot it went to. */
+  public int add(float[] observation, int action, double reward, float[] nextObservation, boolean isTerminal) {
     if (observation.length != width || nextObservation.length != width) {
       throw new IllegalArgumentException("observation width " + observation.length + "/" + nextObservation.length
           + " does not match the buffer's " + width);
     }
-    System.arraycopy(observation, 0, observations, next * width, width);
-    System.arraycopy(nextObservation, 0, nextObservations, next * width, width);
-    actions[next] = action;
-    rewards[next] = reward;
-    terminated[next] = isTerminal;
+    return add(observation, 0, action, reward, nextObservation, 0, isTerminal, 1);
+  }
+
+  /**
+   * Stores one transition whose observation is the {@code width()} floats of {@code obs} from {@code obsFrom} and
+   * whose next observation those of {@code nextObs} from {@code nextFrom} (both copied); returns the slot it went to,
+   * the oldest one once the ring is full.
+   *
+   * @param reward the (discounted n-step) reward
+   * @param steps the bootstrap exponent k >= 1: the target bootstraps with {@code gamma^k} unless {@code isTerminal}
+   */
+  public int add(float[] obs, int obsFrom, int action, double reward, float[] nextObs, int nextFrom,
+      boolean isTerminal, int steps) {
+    if (steps < 1) {
+      throw new IllegalArgumentException("bootstrap steps " + steps + " is invalid; expected >= 1");
+    }
+    if (obs.length < obsFrom + width || nextObs.length < nextFrom + width) {
+      throw new IllegalArgumentException("observation width " + (obs.length - obsFrom) + "/" + (nextObs.length - nextFrom)
+          + " does not match the buffer's " + width);
+    }
+    int slot = next;
+    System.arraycopy(obs, obsFrom, observations, slot * width, width);
+    System.arraycopy(nextObs, nextFrom, nextObservations, slot * width, width);
+    actions[slot] = action;
+    rewards[slot] = reward;
+    terminated[slot] = isTerminal;
+    bootstrapSteps[slot] = steps;
     next = (next + 1) % capacity;
     size = Math.min(size + 1, capacity);
+    return slot;
   }
 
   /** Transitions stored. */
@@ -74,29 +102,10 @@ public final class ReplayBuffer {
 
   /**
    * Fills {@code indices} with distinct slots drawn uniformly from the stored transitions (Floyd's algorithm: exactly
-   * {@code indices.length} draws from {@code rng}).
+   * {@code indices.length} draws from {@code rng}); what {@link UniformSampler} does.
    */
   public void sample(int[] indices, RandomGenerator rng) {
-    int k = indices.length;
-    if (k > size) {
-      throw new IllegalStateException("cannot draw " + k + " distinct transitions from " + size);
-    }
-    int filled = 0;
-    for (int j = size - k; j < size; j++) {
-      int t = rng.nextInt(j + 1);
-      int chosen = contains(indices, filled, t) ? j : t;
-      indices[filled] = chosen;
-      filled++;
-    }
-  }
-
-  private static boolean contains(int[] a, int n, int v) {
-    for (int i = 0; i < n; i++) {
-      if (a[i] == v) {
-        return true;
-      }
-    }
-    return false;
+    UniformSampler.draw(size, indices, rng);
   }
 
   /** The stored observations (row {@code i} at {@code i * width()}); read only. */
@@ -121,7 +130,12 @@ public final class ReplayBuffer {
     return terminated[i];
   }
 
-  /** Writes the contents and the ring position. */
+  /** The bootstrap exponent k of slot {@code i}: its target bootstraps with {@code gamma^k} unless terminated. */
+  public int bootstrapSteps(int i) {
+    return bootstrapSteps[i];
+  }
+
+  /** Writes the contents and the ring position (each slot: observation, next observation, action, reward, terminated, bootstrap steps). */
   public void write(DataOutputStream out) throws IOException {
     out.writeInt(capacity);
     out.writeInt(width);
@@ -135,6 +149,7 @@ public final class ReplayBuffer {
       out.writeInt(actions[i]);
       out.writeDouble(rewards[i]);
       out.writeBoolean(terminated[i]);
+      out.writeInt(bootstrapSteps[i]);
     }
   }
 
@@ -155,6 +170,7 @@ public final class ReplayBuffer {
       actions[i] = in.readInt();
       rewards[i] = in.readDouble();
       terminated[i] = in.readBoolean();
+      bootstrapSteps[i] = in.readInt();
     }
   }
 

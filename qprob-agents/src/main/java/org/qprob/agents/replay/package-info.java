@@ -1,2 +1,2 @@
-/** Uniform experience replay over primitive arrays. */
+/** Experience replay over primitive arrays: the ring of transitions, n-step folding, and the uniform and prioritized samplers. */
 package org.qprob.agents.replay;

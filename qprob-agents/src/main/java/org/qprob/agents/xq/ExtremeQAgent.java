@@ -17,6 +17,7 @@ import org.qprob.agents.network.ObservationEncoder;
 import org.qprob.agents.network.OutputHead;
 import org.qprob.agents.random.RandomStream;
 import org.qprob.agents.random.Seeds;
+import org.qprob.agents.replay.BootstrapDiscount;
 import org.qprob.agents.replay.ReplayBatch;
 import org.qprob.agents.training.FiniteParameters;
 import org.qprob.api.agent.ActMode;
@@ -32,7 +33,8 @@ import org.qprob.api.loss.PointValues;
  * Extreme Q-learning for discrete actions (X-DQN), as in the XQL paper's online algorithm with IQL's layout:
  * <ul>
  *   <li>Q(s, a) regresses with squared error {@code (Q(s, a) - y)^2} toward
- *       {@code y = r + gamma * (1 - terminated) * V(s')} (online V, no gradient into it);</li>
+ *       {@code y = R + gamma^k * (1 - terminated) * V(s')} (online V, no gradient into it; R the k-step return of
+ *       the stored transition, k = 1 unless {@code replay.nStep > 1});</li>
  *   <li>V(s) regresses with the injected loss (the Gumbel regression {@code xql}, whose beta is the loss's option) on
  *       {@code Q_target(s, a)} for the buffer's actions, so V learns {@code beta * log E_a~buffer[exp(Q(s, a) / beta)]};
  *       Q_target is the target Q network for {@code target.source = target-network}, the online Q (before this step)
@@ -40,10 +42,13 @@ import org.qprob.api.loss.PointValues;
  * </ul>
  * Both networks have the {@link org.qprob.agents.config.NetworkConfig} shape (V with one output) and take one step per
  * update. The policy is the configured exploration over Q (softmax(Q / beta) is Boltzmann at temperature beta).
- * The reported loss is Q's squared TD error.
+ * The reported loss is Q's squared TD error. Both losses weight each sample by the sampler's weight (1 for uniform
+ * replay, the importance weight for {@code replay.kind = prioritized}, whose priority signal is Q's |TD error|
+ * {@code |Q(s, a) - y|}); n-step returns and prioritized replay are both accepted.
  */
 public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParameters {
-  private static final int CHECKPOINT_VERSION = 1;
+  /** 2: the replay buffer's bootstrap steps, the sampler's state and the n-step window (issue 15). */
+  private static final int CHECKPOINT_VERSION = 2;
 
   private final AgentConfig config;
   private final PointLoss valueLoss;
@@ -56,6 +61,7 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
   private final HostMlp host;
   private final Experience experience;
   private final ReplayBatch batch;
+  private final BootstrapDiscount discount;
   private final int[] indices;
   private final float[] actInput;
   private final double[] rawRow;
@@ -102,9 +108,11 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
       this.qTarget = null;
     }
     this.host = q.hostCopy();
-    this.experience = new Experience(config.replay(), config.exploration(), encoder.rawWidth(), seed);
+    this.experience = new Experience(config.replay(), config.exploration(), encoder.rawWidth(), seed, config.gamma(),
+        setup.newSampler());
     this.indices = new int[config.replay().batchSize()];
     this.batch = new ReplayBatch(indices.length, encoder);
+    this.discount = new BootstrapDiscount(config.gamma(), config.replay().nStep());
     this.actInput = new float[encoder.width()];
     this.rawRow = new double[na];
     this.preferences = new double[na];
@@ -157,8 +165,10 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
 
   /**
    * At most once per environment step: when experience says an update is due, {@code replay.gradientSteps} steps
-   * (default one) of each network, each on a freshly sampled batch (Q toward {@code y = r + gamma * (1 - terminated) * V(s')}, V by Gumbel regression on
-   * {@code Q_target(s, a)}); then the target Q network follows Q every {@code target.updateEvery} steps.
+   * (default one) of each network, each on a freshly sampled batch (Q toward
+   * {@code y = R + gamma^k * (1 - terminated) * V(s')}, V by Gumbel regression on {@code Q_target(s, a)}); a
+   * prioritized sampler gets Q's |TD error|; then the target Q network follows Q every {@code target.updateEvery}
+   * steps.
    */
   @Override
   public UpdateResult update() {
@@ -168,8 +178,11 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     GradientStepTally tally = new GradientStepTally();
     if (experience.updateDue()) {
       for (int k = 0; k < experience.gradientSteps(); k++) {
-        experience.sample(indices);
+        experience.sample(indices, batch.weights());
         Steps s = compute(indices);
+        if (experience.usesPriorities()) {
+          experience.prioritize(indices, s.priority());
+        }
         double gradientNorm = Math.hypot(q.step(s.qGradient()), v.step(s.vGradient()));
         hostStale = true;
         experience.countUpdate();
@@ -182,8 +195,8 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     return tally.result();
   }
 
-  /** The gradients of one batch, not applied. */
-  record Steps(double qLoss, double vLoss, Gradient qGradient, Gradient vGradient) {
+  /** The gradients of one batch, not applied, and Q's per-sample |TD error|. */
+  record Steps(double qLoss, double vLoss, Gradient qGradient, Gradient vGradient, double[] priority) {
   }
 
   Steps compute(int[] idx) {
@@ -205,18 +218,21 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     int[] actions = batch.actions();
     double[] rewards = batch.rewards();
     boolean[] terminated = batch.terminated();
-    double gamma = config.gamma();
+    double[] discounts = batch.discounts(discount);
+    double[] weights = batch.weights();
+    double[] priority = new double[n];
 
     double[][] rawQ = withGradient ? q.forwardForTraining(states, n) : q.output(states, n);
     double[][] dRawQ = new double[n][qHead.outputs()];
     double[] valueTarget = new double[n];
     double qLoss = 0;
     for (int i = 0; i < n; i++) {
-      double y = rewards[i] + (terminated[i] ? 0 : gamma * vHead.value(rawVNext[i], 0));
+      double y = rewards[i] + (terminated[i] ? 0 : discounts[i] * vHead.value(rawVNext[i], 0));
       double qsa = qHead.value(rawQ[i], actions[i]);
       double e = qsa - y;
-      qLoss += e * e;
-      dRawQ[i][actions[i]] = 2 * e / n * qHead.slope(rawQ[i], actions[i]);
+      qLoss += e * e * weights[i];
+      priority[i] = Math.abs(e);
+      dRawQ[i][actions[i]] = 2 * e * weights[i] / n * qHead.slope(rawQ[i], actions[i]);
       valueTarget[i] = rawQTarget != null ? qHead.value(rawQTarget[i], actions[i]) : qsa;
     }
     Gradient qGradient = withGradient ? q.gradient(dRawQ) : null;
@@ -231,14 +247,19 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     double vLoss = 0;
     double[][] dRawV = new double[n][1];
     for (int i = 0; i < n; i++) {
-      vLoss += values[i];
-      dRawV[i][0] = dValue[i] / n * vHead.slope(rawV[i], 0);
+      vLoss += values[i] * weights[i];
+      dRawV[i][0] = dValue[i] * weights[i] / n * vHead.slope(rawV[i], 0);
     }
-    return new Steps(qLoss / n, vLoss / n, qGradient, withGradient ? v.gradient(dRawV) : null);
+    return new Steps(qLoss / n, vLoss / n, qGradient, withGradient ? v.gradient(dRawV) : null, priority);
   }
 
   Mlp q() {
     return q;
+  }
+
+  /** The batch the updates load (its weights are the sampler's, for tests to set). */
+  ReplayBatch batch() {
+    return batch;
   }
 
   Mlp v() {
@@ -286,7 +307,8 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
   public void restore(DataInputStream in) throws IOException {
     int version = in.readInt();
     if (version != CHECKPOINT_VERSION) {
-      throw new IOException("extreme-q checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION);
+      throw new IOException("extreme-q checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION
+          + (version == 1 ? " (version 1 predates prioritized and n-step replay; start the run afresh)" : ""));
     }
     experience.readCounters(in);
     q.read(in);

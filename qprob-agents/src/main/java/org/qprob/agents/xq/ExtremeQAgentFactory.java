@@ -31,6 +31,6 @@ public final class ExtremeQAgentFactory implements AgentFactory {
     int actions = setup.actionSpace().n();
     boolean target = setup.config().target().kind().usesTargetNetwork();
     return MemoryEstimate.replayAgent(setup.config(), encoder.width(), encoder.rawWidth(), List.of(actions, 1),
-        target ? List.of(actions) : List.of());
+        target ? List.of(actions) : List.of(), setup.replay().bytes(setup.config().replay()));
   }
 }

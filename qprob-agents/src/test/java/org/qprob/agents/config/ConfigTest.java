@@ -26,6 +26,9 @@ class ConfigTest {
     assertThat(c.network()).isEqualTo(new NetworkConfig(List.of(128, 128), "relu", "torch-default", false, -4, 8, false));
     assertThat(c.optimizer()).isEqualTo(new OptimizerConfig("adam", 5e-4, 0.9, 0.999, 1e-8, 0));
     assertThat(c.replay()).isEqualTo(ReplayConfig.of(100_000, 64, 64, 1));
+    assertThat(c.replay().kind()).isEqualTo("uniform");
+    assertThat(c.replay().nStep()).isEqualTo(1);
+    assertThat(c.replay().prioritized()).isEqualTo(new PrioritizedConfig(0.6, 0.4, 100_000, 1e-6));
     assertThat(c.exploration()).isEqualTo(
         new ExplorationConfig("epsilon-greedy", 1.0, 0.01, 0.995, "exponential", "episode", 10_000));
     assertThat(c.target()).isEqualTo(new TargetConfig("target-network", 100, 1.0));
@@ -56,6 +59,20 @@ class ConfigTest {
         "replay.learningStarts = 10 is invalid; expected >= replay.batchSize - 1 = 63");
     assertThatThrownBy(() -> ReplayConfig.of(1000, 64, 64, 0))
         .hasMessage("replay.updateEvery = 0 is invalid; expected an integer >= 1");
+    assertThatThrownBy(() -> ReplayConfig.defaults().withNStep(0))
+        .hasMessage("replay.nStep = 0 is invalid; expected an integer >= 1");
+    assertThatThrownBy(() -> ReplayConfig.defaults().withKind(" "))
+        .hasMessage("replay.kind = \" \" is invalid; expected a replay kind such as uniform or prioritized");
+    assertThatThrownBy(() -> new PrioritizedConfig(1.5, 0.4, 100, 1e-6))
+        .hasMessage("prioritized.alpha = 1.5 is invalid; expected a number in [0, 1]");
+    assertThatThrownBy(() -> new PrioritizedConfig(0.6, -0.1, 100, 1e-6))
+        .hasMessage("prioritized.beta = -0.1 is invalid; expected a number in [0, 1]");
+    assertThatThrownBy(() -> new PrioritizedConfig(0.6, 0.4, 0, 1e-6))
+        .hasMessage("prioritized.betaSteps = 0 is invalid; expected an integer >= 1");
+    assertThatThrownBy(() -> new PrioritizedConfig(0.6, 0.4, 100, 0))
+        .hasMessage("prioritized.epsilon = 0.0 is invalid; expected a finite number > 0");
+    assertThatThrownBy(() -> new PrioritizedConfig(0.6, 0.4, 100, Double.NaN))
+        .hasMessage("prioritized.epsilon = NaN is invalid; expected a finite number > 0");
     assertThatThrownBy(() -> new ExplorationConfig("softmax", 1, 0.1, 0.99, "exponential", "episode", 10))
         .hasMessage("exploration.kind = \"softmax\" is invalid; expected one of [epsilon-greedy, boltzmann, greedy]");
     assertThatThrownBy(() -> new ExplorationConfig("epsilon-greedy", 1.5, 0.1, 0.99, "exponential", "episode", 10))

@@ -44,6 +44,18 @@ class JacksonMappingTest {
   }
 
   @Test
+  void aReplaySectionWrittenBeforeReplayKindsExistedReadsAsTheDefaults() throws Exception {
+    ObjectNode tree = mapper.valueToTree(AgentConfig.defaults());
+    ObjectNode replay = (ObjectNode) tree.get("replay");
+    assertThat(replay.has("kind") && replay.has("nStep") && replay.has("prioritized")).isTrue();
+    replay.remove(List.of("kind", "nStep", "prioritized"));
+    assertThat(mapper.treeToValue(tree, AgentConfig.class)).isEqualTo(AgentConfig.defaults());
+    replay.put("nStep", 0);
+    assertThatThrownBy(() -> mapper.treeToValue(tree, AgentConfig.class))
+        .hasRootCauseMessage("replay.nStep = 0 is invalid; expected an integer >= 1");
+  }
+
+  @Test
   void overridesApplyAndBadValuesOrKeysFail() throws Exception {
     ObjectNode tree = mapper.valueToTree(AgentConfig.defaults());
     ((ObjectNode) tree.get("exploration")).put("kind", "boltzmann").put("start", 10.0).put("end", 1.0);

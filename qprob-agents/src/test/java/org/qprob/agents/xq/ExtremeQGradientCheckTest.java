@@ -42,11 +42,15 @@ class ExtremeQGradientCheckTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"target-network, 1", "online-stop, 2", "target-network, 3"})
-  void gradientsMatchCentralDifferences(String source, long seed) {
+  @CsvSource({"target-network, 1, false", "online-stop, 2, false", "target-network, 3, false",
+      "target-network, 4, true", "online-stop, 5, true"})
+  void gradientsMatchCentralDifferences(String source, long seed, boolean weighted) {
+    ReplayConfig replay = weighted
+        ? ReplayConfig.of(100, 8, 10, 1).withKind("prioritized").withNStep(3)
+        : ReplayConfig.of(100, 8, 8, 1);
     AgentConfig config = AgentConfig.defaults().withType("extreme-q")
         .withNetwork(new NetworkConfig(List.of(6, 5), "elu", "torch-default", false, -4, 8, false))
-        .withReplay(ReplayConfig.of(100, 8, 8, 1))
+        .withReplay(replay)
         .withTarget(new TargetConfig(source, 100, 1.0))
         .withGamma(0.95);
     ExtremeQAgent agent = new ExtremeQAgent(new AgentSetup(config,
@@ -64,6 +68,10 @@ class ExtremeQGradientCheckTest {
           new float[] {rng.nextInt(7)}, i % 5 == 4, false));
     }
     int[] idx = {1, 4, 9, 13, 17, 22, 26, 29};
+    if (weighted) {
+      // importance weights as a prioritized sampler would set them; the losses and gradients both use them
+      System.arraycopy(new double[] {0.3, 1, 0.05, 0.7, 0.5, 0.9, 0.2, 0.6}, 0, agent.batch().weights(), 0, 8);
+    }
     ExtremeQAgent.Steps steps = agent.compute(idx);
     check(agent, agent.q(), Mlp.flat(steps.qGradient()), idx, 0);
     check(agent, agent.v(), Mlp.flat(steps.vGradient()), idx, 1);

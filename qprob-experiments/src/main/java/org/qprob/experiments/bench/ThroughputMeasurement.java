@@ -100,7 +100,8 @@ public final class ThroughputMeasurement {
     Environment env = plugins.environments().get(envId).create(Options.none("env " + envId));
     var loss = plugins.losses().get(config.loss()).create(new Options("loss " + config.loss(), config.lossOptions()));
     Agent agent = plugins.agents().get(config.agent().type()).create(new AgentSetup(config.agent(), loss,
-        env.observationSpace(), env.actionSpace(), Seeds.derive(seed, "agent")));
+        env.observationSpace(), env.actionSpace(), Seeds.derive(seed, "agent"),
+        plugins.replays().get(config.agent().replay().kind())));
     return new Run(config.name(), env, new CountingAgent(agent), seed);
   }
 

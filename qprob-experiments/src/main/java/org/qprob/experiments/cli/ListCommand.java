@@ -9,9 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code qprob list}: every registered environment, loss and agent, with one line of description each. */
+/**
+ * {@code qprob list}: every registered environment, loss, agent and replay kind, with one line of description each.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List the registered environments, losses and agents (plugins on the class path included).")
+    description = "List the registered environments, losses, agents and replay kinds (plugins on the class path "
+        + "included).")
 public final class ListCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -24,6 +27,7 @@ public final class ListCommand implements Callable<Integer> {
         + (p.rewardThreshold().isPresent() ? " (reward threshold " + p.rewardThreshold().getAsDouble() + ")" : ""));
     section(out, "losses", plugins.losses().all(), p -> p.description());
     section(out, "agents", plugins.agents().all(), p -> p.description());
+    section(out, "replay kinds", plugins.replays().all(), p -> p.description());
     out.flush();
     return 0;
   }

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import java.util.Map;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
+import org.qprob.agents.replay.ReplaySamplerFactory;
 import org.qprob.agents.training.GreedyEvaluation;
 import org.qprob.agents.training.TrainingLoop;
 import org.qprob.api.Options;
@@ -21,7 +22,7 @@ import org.qprob.experiments.run.RunSpec;
 
 /**
  * The parts of one run, made from its {@link RunSpec} and the plugin maps of {@link PluginModule}: the training and
- * evaluation environments, the loss, the agent and the training loop. Each is picked by name from its map; an
+ * evaluation environments, the loss, the replay sampler, the agent and the training loop. Each is picked by name from its map; an
  * unknown name fails with one line listing the known ones. Nothing is made until asked for.
  */
 public final class RunModule extends AbstractModule {
@@ -90,9 +91,15 @@ public final class RunModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Agent agent(AgentFactory factory, Loss loss, @ForTraining Environment env, RunSpec run) {
+  ReplaySamplerFactory replaySampler(Map<String, ReplaySamplerFactory> replays, RunSpec run) {
+    return pick(replays, run.config().agent().replay().kind(), AgentSetup.REPLAY_KIND);
+  }
+
+  @Provides
+  @Singleton
+  Agent agent(AgentFactory factory, Loss loss, ReplaySamplerFactory replay, @ForTraining Environment env, RunSpec run) {
     return factory.create(new AgentSetup(run.config().agent(), loss, env.observationSpace(), env.actionSpace(),
-        run.seeds().agent()));
+        run.seeds().agent(), replay));
   }
 
   @Provides

@@ -7,6 +7,7 @@ import org.qprob.experiments.run.AvailableMemory;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.config.ReplayConfig;
+import org.qprob.agents.replay.ReplaySamplerFactory;
 import org.qprob.api.Options;
 import org.qprob.api.env.Environment;
 import org.qprob.api.env.EnvironmentProvider;
@@ -21,7 +22,7 @@ import org.qprob.experiments.guice.Plugins;
 
 /**
  * Checks an experiment against the plugins before anything runs: the environment id and options, and for every
- * variant the loss name and options, the agent type, whether the budget leaves room for a gradient step
+ * variant the loss name and options, the agent type, the replay kind, whether the budget leaves room for a gradient step
  * ({@code replay.learningStarts} and {@code replay.updateEvery} count env steps), whether the agent's estimated memory
  * ({@link AgentFactory#memory}) fits, and whether the agent can be built from its config with that loss and
  * environment (which catches combinations no single field forbids). Each part is made once and thrown away. A failure
@@ -83,13 +84,14 @@ public final class ExperimentValidator {
     }
     AgentFactory factory = pick(plugins.agents().all(), variant.agent().type(), where, at + ".agent.type");
     ReplayConfig replay = variant.agent().replay();
+    ReplaySamplerFactory sampler = pick(plugins.replays().all(), replay.kind(), where, at + ".agent.replay.kind");
     if (!budget.inEpisodes() && replay.impliedGradientSteps(budget.envSteps()) == 0) {
       throw new ConfigException(where + ": " + at + ".agent.replay.learningStarts = " + replay.learningStarts()
           + " (with updateEvery = " + replay.updateEvery() + ") leaves no gradient step within budget.envSteps = "
           + budget.envSteps() + "; expected the first multiple of updateEvery above learningStarts to be <= "
           + budget.envSteps() + " (learningStarts counts env steps taken)");
     }
-    AgentSetup setup = new AgentSetup(variant.agent(), loss, env.observationSpace(), env.actionSpace(), 0L);
+    AgentSetup setup = new AgentSetup(variant.agent(), loss, env.observationSpace(), env.actionSpace(), 0L, sampler);
     String tooLarge = factory.memory(setup).checkFits(memory.heapBytes(), memory.nativeBytes());
     if (!tooLarge.isEmpty()) {
       throw new ConfigException(where + ": " + at + ".agent: the agent " + tooLarge);

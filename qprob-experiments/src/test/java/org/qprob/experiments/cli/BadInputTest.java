@@ -77,7 +77,7 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-      unknown key          | defaults: {agent: {replay: {size: 10}}}       | unknown key defaults.agent.replay.size; known keys of defaults.agent.replay: [batchSize, capacity, gradientSteps, learningStarts, updateEvery]
+      unknown key          | defaults: {agent: {replay: {size: 10}}}       | unknown key defaults.agent.replay.size; known keys of defaults.agent.replay: [batchSize, capacity, gradientSteps, kind, learningStarts, nStep, prioritized, updateEvery]
       unknown top key      | seed: 3                                        | unknown key seed; known keys: [budget, checkpoint, defaults, description, env, evaluation, logging, name, report, seeds, variants]
       unknown loss         | variants: {a: {loss: {name: l3}}}              | variants.a.loss.name = "l3" is invalid; expected one of [categorical, gaussian-nll, gumbel-kl, huber, l2, quantile-huber, terminal-nll, xql] (see qprob list)
       unknown env          | env: {id: CartPole-v9}                         | env.id = "CartPole-v9" is invalid; expected one of [Acrobot-v1, CartPole-v1,
@@ -100,6 +100,11 @@ class BadInputTest {
       batch above capacity | defaults: {agent: {replay: {capacity: 10}}}    | defaults.agent.replay.batchSize = 64 is invalid; expected <= replay.capacity = 10
       learning starts      | defaults: {agent: {replay: {learningStarts: 10}}} | defaults.agent.replay.learningStarts = 10 is invalid; expected >= replay.batchSize - 1 = 63
       zero gradient steps  | defaults: {agent: {replay: {gradientSteps: 0}}} | defaults.agent.replay.gradientSteps = 0 is invalid; expected an integer >= 1
+      unknown replay kind  | defaults: {agent: {replay: {kind: rank-based}}} | variants.default.agent.replay.kind = "rank-based" is invalid; expected one of [prioritized, uniform] (see qprob list)
+      zero n-step          | defaults: {agent: {replay: {nStep: 0}}}        | defaults.agent.replay.nStep = 0 is invalid; expected an integer >= 1
+      prioritized alpha    | defaults: {agent: {replay: {kind: prioritized, prioritized: {alpha: 1.5}}}} | defaults.agent.replay.prioritized.alpha = 1.5 is invalid; expected a number in [0, 1]
+      prioritized epsilon  | defaults: {agent: {replay: {prioritized: {epsilon: 0}}}} | defaults.agent.replay.prioritized.epsilon = 0.0 is invalid; expected a finite number > 0
+      unknown prioritized key | defaults: {agent: {replay: {prioritized: {beta0: 0.5}}}} | unknown key defaults.agent.replay.prioritized.beta0; known keys of defaults.agent.replay.prioritized: [alpha, beta, betaSteps, epsilon]
       starts past budget   | "budget: {envSteps: 500}\ndefaults: {agent: {replay: {learningStarts: 500}}}" | variants.default.agent.replay.learningStarts = 500 (with updateEvery = 1) leaves no gradient step within budget.envSteps = 500
       no update event      | "budget: {envSteps: 500}\ndefaults: {agent: {replay: {updateEvery: 600}}}" | variants.default.agent.replay.learningStarts = 64 (with updateEvery = 600) leaves no gradient step within budget.envSteps = 500
       network too large    | defaults: {agent: {network: {hidden: [100000, 100000]}}} | variants.default.agent: the agent needs about

@@ -45,7 +45,10 @@ import org.qprob.experiments.run.RunSpec;
  * from a real SIGKILL of a separate JVM.
  */
 class ResumeTest {
-  /** Two agent types (a Q network with a target network; extreme-q's Q and V networks), frequent checkpoints. */
+  /**
+   * Two agent types (a Q network with a target network; extreme-q's Q and V networks), and the first with prioritized
+   * replay and 3-step returns (the sum tree and the n-step window in the checkpoint); frequent checkpoints.
+   */
   private static final String CONFIG = """
       name: resume
       env: {id: CartPole-v1}
@@ -63,6 +66,7 @@ class ResumeTest {
       variants:
         l2: {}
         xq: {agent: {type: extreme-q}, loss: {name: xql}}
+        per: {agent: {replay: {kind: prioritized, nStep: 3}}}
       """;
 
   @TempDir
@@ -137,7 +141,7 @@ class ResumeTest {
         experiment.report().finalEpisodes());
     Path watched = dir.resolve("watched");
     ExperimentFolder.prepare(watched, experiment);
-    for (String variant : List.of("l2", "xq")) {
+    for (String variant : List.of("l2", "xq", "per")) {
       // run once, copying the folder as a kill would leave it right after episodes 3, 6, 18, 30, ...
       Map<Integer, Path> snapshots = new TreeMap<>();
       RunSpec spec = RunSpec.of(experiment, variant, 3, watched);

@@ -22,18 +22,18 @@ public record ExplorationConfig(String kind, double start, double end, double de
     long decaySteps) {
 
   /** Valid {@link #kind} values. */
-  public static final List<String> KINDS = List.of("epsilon-greedy", "boltzmann", "greedy");
+  public static final List<String> KINDS = ConfigKey.keys(ExplorationKind.class);
   /** Valid {@link #schedule} values. */
-  public static final List<String> SCHEDULES = List.of("exponential", "linear");
+  public static final List<String> SCHEDULES = ConfigKey.keys(ScheduleShape.class);
   /** Valid {@link #unit} values. */
-  public static final List<String> UNITS = List.of("episode", "step");
+  public static final List<String> UNITS = ConfigKey.keys(ScheduleUnit.class);
 
   public ExplorationConfig {
-    ConfigChecks.choice("exploration.kind", kind, KINDS);
-    ConfigChecks.choice("exploration.schedule", schedule, SCHEDULES);
-    ConfigChecks.choice("exploration.unit", unit, UNITS);
+    ExplorationKind explorationKind = ConfigKey.of(ExplorationKind.class, "exploration.kind", kind);
+    ScheduleShape shape = ConfigKey.of(ScheduleShape.class, "exploration.schedule", schedule);
+    ConfigKey.of(ScheduleUnit.class, "exploration.unit", unit);
     ConfigChecks.atLeast("exploration.decaySteps", decaySteps, 1);
-    if (kind.equals("epsilon-greedy")) {
+    if (explorationKind.parameterIsProbability()) {
       ConfigChecks.range("exploration.start", start, 0, 1, "an epsilon in [0, 1]");
       ConfigChecks.range("exploration.end", end, 0, 1, "an epsilon in [0, 1]");
     } else {
@@ -41,7 +41,7 @@ public record ExplorationConfig(String kind, double start, double end, double de
       ConfigChecks.range("exploration.end", end, Double.MIN_VALUE, 1e12, "a temperature > 0");
     }
     ConfigChecks.range("exploration.decay", decay, Double.MIN_VALUE, 1, "a factor in (0, 1]");
-    if (schedule.equals("exponential") && end > start) {
+    if (shape == ScheduleShape.EXPONENTIAL && end > start) {
       throw new IllegalArgumentException("exploration.end = " + end + " is invalid for an exponential schedule; expected <= exploration.start = "
           + start + " (use schedule linear to increase)");
     }
@@ -70,5 +70,20 @@ public record ExplorationConfig(String kind, double start, double end, double de
   /** ε-greedy, linear from {@code start} to {@code end} over {@code steps} environment steps. */
   public static ExplorationConfig epsilonGreedyLinear(double start, double end, long steps) {
     return new ExplorationConfig("epsilon-greedy", start, end, 1.0, "linear", "step", steps);
+  }
+
+  /** {@link #kind} as its enum. */
+  public ExplorationKind explorationKind() {
+    return ConfigKey.of(ExplorationKind.class, "exploration.kind", kind);
+  }
+
+  /** {@link #schedule} as its enum. */
+  public ScheduleShape scheduleShape() {
+    return ConfigKey.of(ScheduleShape.class, "exploration.schedule", schedule);
+  }
+
+  /** {@link #unit} as its enum. */
+  public ScheduleUnit scheduleUnit() {
+    return ConfigKey.of(ScheduleUnit.class, "exploration.unit", unit);
   }
 }

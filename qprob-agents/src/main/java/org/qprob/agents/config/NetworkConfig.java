@@ -27,7 +27,7 @@ public record NetworkConfig(List<Integer> hidden, String activation, String weig
   /** Valid {@link #activation} values. */
   public static final List<String> ACTIVATIONS = List.of("relu", "tanh", "elu", "leaky-relu", "sigmoid");
   /** Valid {@link #weightInit} values. */
-  public static final List<String> WEIGHT_INITS = List.of("torch-default", "xavier-uniform", "he-uniform");
+  public static final List<String> WEIGHT_INITS = ConfigKey.keys(WeightInit.class);
 
   public NetworkConfig {
     if (hidden == null) {
@@ -40,7 +40,7 @@ public record NetworkConfig(List<Integer> hidden, String activation, String weig
     }
     hidden = List.copyOf(hidden);
     ConfigChecks.choice("network.activation", activation, ACTIVATIONS);
-    ConfigChecks.choice("network.weightInit", weightInit, WEIGHT_INITS);
+    ConfigKey.of(WeightInit.class, "network.weightInit", weightInit);
     ConfigChecks.range("network.clipMin", clipMin, -1e6, 1e6, "a finite number");
     ConfigChecks.range("network.clipMax", clipMax, -1e6, 1e6, "a finite number");
     if (!(clipMin < clipMax)) {
@@ -56,5 +56,10 @@ public record NetworkConfig(List<Integer> hidden, String activation, String weig
   /** A copy with the original q-prob script's output transform: clamp to [-4, 8], then mu = exp(raw). */
   public NetworkConfig withOriginalGumbelOutputs() {
     return new NetworkConfig(hidden, activation, weightInit, true, -4, 8, true);
+  }
+
+  /** {@link #weightInit} as its enum. */
+  public WeightInit weightInitScheme() {
+    return ConfigKey.of(WeightInit.class, "network.weightInit", weightInit);
   }
 }

@@ -17,10 +17,10 @@ public record OptimizerConfig(String name, double learningRate, double beta1, do
     double gradClipNorm) {
 
   /** Valid {@link #name} values. */
-  public static final List<String> NAMES = List.of("adam", "sgd");
+  public static final List<String> NAMES = ConfigKey.keys(OptimizerKind.class);
 
   public OptimizerConfig {
-    ConfigChecks.choice("optimizer.name", name, NAMES);
+    ConfigKey.of(OptimizerKind.class, "optimizer.name", name);
     ConfigChecks.range("optimizer.learningRate", learningRate, Double.MIN_VALUE, 10, "a number in (0, 10]");
     ConfigChecks.range("optimizer.beta1", beta1, 0, 0.999999, "a number in [0, 1)");
     ConfigChecks.range("optimizer.beta2", beta2, 0, 0.999999999, "a number in [0, 1)");
@@ -41,5 +41,10 @@ public record OptimizerConfig(String name, double learningRate, double beta1, do
   /** A copy with another learning rate. */
   public OptimizerConfig withLearningRate(double rate) {
     return new OptimizerConfig(name, rate, beta1, beta2, epsilon, gradClipNorm);
+  }
+
+  /** {@link #name} as its enum. */
+  public OptimizerKind kind() {
+    return ConfigKey.of(OptimizerKind.class, "optimizer.name", name);
   }
 }

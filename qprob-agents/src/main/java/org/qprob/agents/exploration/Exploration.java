@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import org.qprob.agents.config.ExplorationConfig;
+import org.qprob.agents.config.ExplorationKind;
 import org.qprob.agents.random.RandomStream;
 import org.qprob.api.agent.ActMode;
 
@@ -13,29 +14,28 @@ import org.qprob.api.agent.ActMode;
  * {@link RandomStream}; greedy choices draw nothing. Ties go to the lowest action, as {@code argmax} in PyTorch.
  */
 public final class Exploration {
-  private final String kind;
+  private final ExplorationKind kind;
   private final ExplorationSchedule schedule;
   private final RandomStream rng;
   private double[] scratch = new double[0];
 
   public Exploration(ExplorationConfig config, RandomStream rng) {
-    this.kind = config.kind();
+    this.kind = config.explorationKind();
     this.schedule = new ExplorationSchedule(config);
     this.rng = rng;
   }
 
   /** An action for {@code preferences}. */
   public int select(double[] preferences, ActMode mode) {
-    if (mode == ActMode.GREEDY || kind.equals("greedy")) {
+    if (mode == ActMode.GREEDY) {
       return argmax(preferences);
     }
-    if (kind.equals("epsilon-greedy")) {
-      if (rng.nextDouble() < schedule.value()) {
-        return rng.nextInt(preferences.length);
-      }
-      return argmax(preferences);
-    }
-    return sampleSoftmax(preferences, schedule.value(), rng.nextDouble());
+    return switch (kind) {
+      case GREEDY -> argmax(preferences);
+      case EPSILON_GREEDY -> rng.nextDouble() < schedule.value() ? rng.nextInt(preferences.length)
+          : argmax(preferences);
+      case BOLTZMANN -> sampleSoftmax(preferences, schedule.value(), rng.nextDouble());
+    };
   }
 
   /** The index of the largest value, the first one on ties. */

@@ -1,6 +1,8 @@
 package org.qprob.agents.exploration;
 
 import org.qprob.agents.config.ExplorationConfig;
+import org.qprob.agents.config.ScheduleShape;
+import org.qprob.agents.config.ScheduleUnit;
 
 /**
  * The exploration parameter (ε or temperature) over time. Exponential: after each unit
@@ -10,12 +12,14 @@ import org.qprob.agents.config.ExplorationConfig;
 public final class ExplorationSchedule {
   private final ExplorationConfig config;
   private final boolean perStep;
+  private final ScheduleShape shape;
   private long units;
   private double value;
 
   public ExplorationSchedule(ExplorationConfig config) {
     this.config = config;
-    this.perStep = config.unit().equals("step");
+    this.perStep = config.scheduleUnit() == ScheduleUnit.STEP;
+    this.shape = config.scheduleShape();
     this.value = config.start();
   }
 
@@ -45,12 +49,7 @@ public final class ExplorationSchedule {
 
   private void advance() {
     units++;
-    if (config.schedule().equals("linear")) {
-      double f = Math.min(1.0, (double) units / config.decaySteps());
-      value = config.start() + (config.end() - config.start()) * f;
-    } else {
-      value = Math.max(config.end(), value * config.decay());
-    }
+    value = shape.next(config, units, value);
   }
 
   /** Continues from a saved state. */

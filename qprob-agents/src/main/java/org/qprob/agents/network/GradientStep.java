@@ -35,12 +35,7 @@ abstract class GradientStep {
 
   private GradientStep(OptimizerConfig optimizer, double learningRate, double clipNorm, INDArray parameters,
       INDArray gradient, DataType type) {
-    this.adam = switch (optimizer.name()) {
-      case "adam" -> true;
-      case "sgd" -> false;
-      default -> throw new IllegalArgumentException("optimizer.name = \"" + optimizer.name()
-          + "\" is invalid; expected one of " + OptimizerConfig.NAMES);
-    };
+    this.adam = optimizer.kind().adaptive();
     this.learningRate = learningRate;
     this.beta1 = optimizer.beta1();
     this.beta2 = optimizer.beta2();

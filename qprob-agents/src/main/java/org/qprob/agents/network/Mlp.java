@@ -21,6 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.qprob.agents.config.NetworkConfig;
+import org.qprob.agents.config.WeightInit;
 import org.qprob.agents.config.OptimizerConfig;
 
 /**
@@ -103,34 +104,18 @@ public final class Mlp {
     Mlp mlp = new Mlp(net, sizes, act, dataType, step,
         "Mlp(" + java.util.Arrays.toString(sizes) + ", " + config.activation() + ", " + config.weightInit() + ", "
             + optimizer.name() + " lr=" + learningRate + ", clip=" + gradClipNorm + ", " + dataType + ")");
-    mlp.initialise(config.weightInit(), rng);
+    mlp.initialise(config.weightInitScheme(), rng);
     return mlp;
   }
 
-  private void initialise(String scheme, RandomGenerator rng) {
+  private void initialise(WeightInit scheme, RandomGenerator rng) {
     double[] flat = new double[(int) net.numParams()];
     int off = 0;
     for (int l = 0; l < sizes.length - 1; l++) {
       int in = sizes[l];
       int out = sizes[l + 1];
-      double wBound;
-      double bBound;
-      switch (scheme) {
-        case "torch-default" -> {
-          wBound = 1 / Math.sqrt(in);
-          bBound = wBound;
-        }
-        case "xavier-uniform" -> {
-          wBound = Math.sqrt(6.0 / (in + out));
-          bBound = 0;
-        }
-        case "he-uniform" -> {
-          wBound = Math.sqrt(6.0 / in);
-          bBound = 0;
-        }
-        default -> throw new IllegalArgumentException("network.weightInit = \"" + scheme + "\" is invalid; expected one of "
-            + NetworkConfig.WEIGHT_INITS);
-      }
+      double wBound = scheme.weightBound(in, out);
+      double bBound = scheme.biasBound(in, out);
       for (int k = 0; k < in * out; k++) {
         flat[off++] = (2 * rng.nextDouble() - 1) * wBound;
       }

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.qprob.experiments.report.Band;
 import org.qprob.experiments.report.Bootstrap;
 import org.qprob.experiments.report.CurvesPlot;
 import org.qprob.experiments.report.ExperimentResults;
+import org.qprob.experiments.report.Numbers;
 import org.qprob.experiments.report.ReportSection;
 import org.qprob.experiments.report.PointBands;
 import org.qprob.experiments.report.RunResult;
@@ -199,17 +199,15 @@ public final class CalibrationReport {
 
   private static String cell(SeedAggregate a) {
     if (a.n() == 0) {
-      return "–";
+      return Numbers.MISSING;
     }
     return fmt(a.mean()) + " [" + fmt(a.interval().lower()) + ", " + fmt(a.interval().upper()) + "]";
   }
 
   static String fmt(double v) {
-    if (Double.isNaN(v)) {
-      return "–";
-    }
-    return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.3f", v);
+    return Numbers.fixedBelow100(v, 3);
   }
+
 
   static byte[] png(String heading, List<CalibrationSummary> summaries, Bootstrap bootstrap) {
     double[] bins = new double[CalibrationMetrics.BINS];

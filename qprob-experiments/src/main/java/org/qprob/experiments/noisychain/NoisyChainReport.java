@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.qprob.envs.chain.NoisyChain;
 import org.qprob.experiments.config.ConfigException;
@@ -14,6 +13,7 @@ import org.qprob.experiments.report.Band;
 import org.qprob.experiments.report.Bootstrap;
 import org.qprob.experiments.report.CurvesPlot;
 import org.qprob.experiments.report.ExperimentResults;
+import org.qprob.experiments.report.Numbers;
 import org.qprob.experiments.report.ReportSection;
 import org.qprob.experiments.report.PointBands;
 import org.qprob.experiments.report.RunResult;
@@ -243,13 +243,13 @@ public final class NoisyChainReport {
 
   private static String cell(SeedAggregate a) {
     if (a.n() == 0) {
-      return "–";
+      return Numbers.MISSING;
     }
     return fmt(a.mean()) + " [" + fmt(a.interval().lower()) + ", " + fmt(a.interval().upper()) + "]";
   }
 
   static String fmt(double v) {
-    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+    return Numbers.fixed(v, 3);
   }
 
   /** This analysis as a section of {@code summary.md}. */

@@ -2,7 +2,6 @@ package org.qprob.experiments.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every pair of variants compared on the {@link SeedMetric}s: the difference of the means with its bootstrap interval,
@@ -80,11 +79,11 @@ public final class PairwiseComparisons {
   }
 
   private static String signed(double v) {
-    return Double.isNaN(v) ? "–" : (v > 0 ? "+" : "") + SummaryTable.fmt(v);
+    return Numbers.signed(v);
   }
 
   private static String probability(double v) {
-    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
+    return Numbers.fixed(v, 2);
   }
 
   /** {@code " [lower, upper]"}, or nothing for no interval. */

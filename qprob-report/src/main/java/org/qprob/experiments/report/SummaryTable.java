@@ -2,7 +2,6 @@ package org.qprob.experiments.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.qprob.experiments.config.ExperimentConfig;
 
 /**
@@ -162,22 +161,13 @@ public final class SummaryTable {
 
   private static String withInterval(SeedAggregate a) {
     if (a.n() == 0) {
-      return "–";
+      return Numbers.MISSING;
     }
     return fmt(a.mean()) + " [" + fmt(a.interval().lower()) + ", " + fmt(a.interval().upper()) + "]";
   }
 
   static String fmt(double v) {
-    if (Double.isNaN(v)) {
-      return "–";
-    }
-    double a = Math.abs(v);
-    if (a >= 1000) {
-      return String.format(Locale.ROOT, "%,.0f", v);
-    }
-    if (a >= 100) {
-      return String.format(Locale.ROOT, "%.1f", v);
-    }
-    return String.format(Locale.ROOT, "%.2f", v);
+    return Numbers.of(v);
   }
+
 }

@@ -30,7 +30,7 @@ import org.qprob.api.env.StepResult;
  * episode is skipped.
  *
  * <p>Traces recorded from MinAtar (the format of {@code golden/minatar/README.md}: {@code env}, {@code seed},
- * {@code shape}, {@code initial_obs} and each step's {@code obs} as hex strings of the boolean grid packed 8 cells to a
+ * optional {@code options}, {@code shape}, {@code initial_obs} and each step's {@code obs} as hex strings of the boolean grid packed 8 cells to a
  * byte, most significant bit first, and no {@code truncated} flag) are recognised by their hex {@code initial_obs}:
  * each episode starts with {@link Environment#reset(long)} with the record's seed (MinAtar's dynamics draw from
  * their generator while stepping, so the seed, not a state, fixes the episode), every grid cell is compared as 0 or 1,
@@ -89,16 +89,7 @@ public final class TraceVerifier {
     if (root.path("initial_obs").isTextual()) {
       return parseMinAtar(root, env, where);
     }
-    JsonNode optionsNode = root.get("options");
-    Map<String, Object> options = Map.of();
-    if (optionsNode != null && !optionsNode.isNull()) {
-      if (!optionsNode.isObject()) {
-        throw new IllegalArgumentException(where + ": malformed trace record: \"options\" must be an object");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> converted = JSON.convertValue(optionsNode, Map.class);
-      options = converted;
-    }
+    Map<String, Object> options = options(root, where);
     float[] initialObs = floats(field(root, "initial_obs", where), "initial_obs", where);
     JsonNode stateNode = field(root, "initial_state", where);
     double[] initialState = stateNode.isNumber() ? new double[] {stateNode.doubleValue()}
@@ -120,6 +111,20 @@ public final class TraceVerifier {
           bool(field(s, "truncated", at), "truncated", at)));
     }
     return new Episode(env, options, initialObs, initialState, 0L, steps);
+  }
+
+  /** The record's {@code options}, empty if absent. */
+  private static Map<String, Object> options(JsonNode root, String where) {
+    JsonNode optionsNode = root.get("options");
+    if (optionsNode == null || optionsNode.isNull()) {
+      return Map.of();
+    }
+    if (!optionsNode.isObject()) {
+      throw new IllegalArgumentException(where + ": malformed trace record: \"options\" must be an object");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> converted = JSON.convertValue(optionsNode, Map.class);
+    return converted;
   }
 
   /** A MinAtar record: reset seed, grid shape, packed hex grids, no {@code truncated}. */
@@ -156,7 +161,7 @@ public final class TraceVerifier {
       steps.add(new RecordedStep(action.intValue(), grid(text(s, "obs", at), cells, "obs", at),
           number(field(s, "reward", at), "reward", at), bool(field(s, "terminated", at), "terminated", at), false));
     }
-    return new Episode(env, Map.of(), initialObs, null, seed.longValue(), steps);
+    return new Episode(env, options(root, where), initialObs, null, seed.longValue(), steps);
   }
 
   /** {@code numpy.packbits} undone: {@code cells} values 0 or 1, most significant bit of each byte first. */

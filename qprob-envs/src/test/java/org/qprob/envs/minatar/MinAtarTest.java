@@ -59,8 +59,7 @@ class MinAtarTest {
   void badOptionsFailWithOneLineNamingTheValidValues() {
     assertThatThrownBy(() -> Environments.make("MinAtar/Breakout-v1", Map.of("sticky_action_prob", 1.5)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("sticky_action_prob").hasMessageContaining("1.5").hasMessageContaining("[0.0, 1.0]")
-        .hasMessageNotContaining("\n");
+        .hasMessage("env MinAtar/Breakout-v1: option sticky_action_prob = 1.5 is invalid; expected a number in [0.0, 1.0]");
     assertThatThrownBy(() -> Environments.make("MinAtar/Seaquest-v0", Map.of("difficulty_ramping", "yes")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("difficulty_ramping").hasMessageContaining("true or false");

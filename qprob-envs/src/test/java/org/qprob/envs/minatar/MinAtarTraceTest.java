@@ -34,6 +34,22 @@ class MinAtarTraceTest {
     assertThat(report.envIds()).containsExactly(id);
   }
 
+  /** Each trace's {@code action_set} (what MinAtar acted for each env action) is the env's. */
+  @ParameterizedTest
+  @ValueSource(strings = {"MinAtar/Asterix-v0", "MinAtar/Asterix-v1", "MinAtar/Breakout-v0", "MinAtar/Breakout-v1",
+      "MinAtar/Freeway-v0", "MinAtar/Freeway-v1", "MinAtar/Seaquest-v0", "MinAtar/Seaquest-v1",
+      "MinAtar/SpaceInvaders-v0", "MinAtar/SpaceInvaders-v1"})
+  void theTracesActionSetsAreTheEnvironments(String id) throws Exception {
+    MinAtar env = (MinAtar) Environments.make(id);
+    JsonNode record = JSON.readTree(Files.readAllLines(Environments.goldenMinAtar(id)).get(0));
+    JsonNode actionSet = record.get("action_set");
+    assertThat(actionSet.size()).isEqualTo(env.actionSpace().n());
+    for (int a = 0; a < actionSet.size(); a++) {
+      assertThat(env.minAtarAction(a).index()).as("%s action %d", id, a).isEqualTo(actionSet.get(a).asInt());
+    }
+    assertThat(record.get("shape").toString()).isEqualTo(java.util.Arrays.toString(env.shape()).replace(" ", ""));
+  }
+
   /**
    * Scripted play ({@code minatar/record_minatar_traces.py}, recorded from MinAtar 4241f24) reaching what random play
    * does not: Seaquest surfacing with six divers and ramping, Breakout's bricks coming back, SpaceInvaders clearing

@@ -32,4 +32,9 @@ public final class Environments {
   public static Path golden(String id) {
     return shared().resolve("golden").resolve(id + ".jsonl");
   }
+
+  /** The MinAtar trace of {@code id}, e.g. {@code MinAtar/Breakout-v1} in {@code golden/minatar/MinAtar-Breakout-v1.jsonl}. */
+  public static Path goldenMinAtar(String id) {
+    return shared().resolve("golden/minatar").resolve(id.replace('/', '-') + ".jsonl");
+  }
 }

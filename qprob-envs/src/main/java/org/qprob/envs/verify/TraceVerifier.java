@@ -29,6 +29,13 @@ import org.qprob.api.env.StepResult;
  * if the environment ends an episode that the record continues, the mismatch is counted and the rest of that
  * episode is skipped.
  *
+ * <p>Traces recorded from MinAtar (the format of {@code golden/minatar/README.md}: {@code env}, {@code seed},
+ * optional {@code options}, {@code shape}, {@code initial_obs} and each step's {@code obs} as hex strings of the boolean grid packed 8 cells to a
+ * byte, most significant bit first, and no {@code truncated} flag) are recognised by their hex {@code initial_obs}:
+ * each episode starts with {@link Environment#reset(long)} with the record's seed (MinAtar's dynamics draw from
+ * their generator while stepping, so the seed, not a state, fixes the episode), every grid cell is compared as 0 or 1,
+ * and {@code truncated} is expected false.
+ *
  * <p>A missing or unreadable file, a malformed line or an unknown environment id fails with one line naming the file
  * and line.
  */
@@ -79,16 +86,10 @@ public final class TraceVerifier {
       throw new IllegalArgumentException(where + ": malformed trace record: expected a JSON object");
     }
     String env = text(root, "env", where);
-    JsonNode optionsNode = root.get("options");
-    Map<String, Object> options = Map.of();
-    if (optionsNode != null && !optionsNode.isNull()) {
-      if (!optionsNode.isObject()) {
-        throw new IllegalArgumentException(where + ": malformed trace record: \"options\" must be an object");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> converted = JSON.convertValue(optionsNode, Map.class);
-      options = converted;
+    if (root.path("initial_obs").isTextual()) {
+      return parseMinAtar(root, env, where);
     }
+    Map<String, Object> options = options(root, where);
     float[] initialObs = floats(field(root, "initial_obs", where), "initial_obs", where);
     JsonNode stateNode = field(root, "initial_state", where);
     double[] initialState = stateNode.isNumber() ? new double[] {stateNode.doubleValue()}
@@ -109,7 +110,76 @@ public final class TraceVerifier {
           number(field(s, "reward", at), "reward", at), bool(field(s, "terminated", at), "terminated", at),
           bool(field(s, "truncated", at), "truncated", at)));
     }
-    return new Episode(env, options, initialObs, initialState, steps);
+    return new Episode(env, options, initialObs, initialState, 0L, steps);
+  }
+
+  /** The record's {@code options}, empty if absent. */
+  private static Map<String, Object> options(JsonNode root, String where) {
+    JsonNode optionsNode = root.get("options");
+    if (optionsNode == null || optionsNode.isNull()) {
+      return Map.of();
+    }
+    if (!optionsNode.isObject()) {
+      throw new IllegalArgumentException(where + ": malformed trace record: \"options\" must be an object");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> converted = JSON.convertValue(optionsNode, Map.class);
+    return converted;
+  }
+
+  /** A MinAtar record: reset seed, grid shape, packed hex grids, no {@code truncated}. */
+  private static Episode parseMinAtar(JsonNode root, String env, String where) {
+    JsonNode seed = field(root, "seed", where);
+    if (!seed.canConvertToLong() || !seed.isIntegralNumber()) {
+      throw new IllegalArgumentException(where + ": malformed trace record: \"seed\" must be an integer, got " + seed);
+    }
+    JsonNode shape = field(root, "shape", where);
+    int cells = 1;
+    if (!shape.isArray() || shape.isEmpty()) {
+      throw new IllegalArgumentException(where + ": malformed trace record: \"shape\" must be a non-empty array of sizes");
+    }
+    for (JsonNode n : shape) {
+      if (!n.canConvertToInt() || n.intValue() <= 0) {
+        throw new IllegalArgumentException(where + ": malformed trace record: \"shape\" must hold positive sizes, got "
+            + shape);
+      }
+      cells *= n.intValue();
+    }
+    float[] initialObs = grid(text(root, "initial_obs", where), cells, "initial_obs", where);
+    JsonNode stepsNode = field(root, "steps", where);
+    if (!stepsNode.isArray()) {
+      throw new IllegalArgumentException(where + ": malformed trace record: \"steps\" must be an array");
+    }
+    ArrayList<RecordedStep> steps = new ArrayList<>(stepsNode.size());
+    for (int i = 0; i < stepsNode.size(); i++) {
+      JsonNode s = stepsNode.get(i);
+      String at = where + " step " + i;
+      JsonNode action = field(s, "action", at);
+      if (!action.canConvertToInt() || !action.isIntegralNumber()) {
+        throw new IllegalArgumentException(at + ": malformed trace record: \"action\" must be an integer, got " + action);
+      }
+      steps.add(new RecordedStep(action.intValue(), grid(text(s, "obs", at), cells, "obs", at),
+          number(field(s, "reward", at), "reward", at), bool(field(s, "terminated", at), "terminated", at), false));
+    }
+    return new Episode(env, options(root, where), initialObs, null, seed.longValue(), steps);
+  }
+
+  /** {@code numpy.packbits} undone: {@code cells} values 0 or 1, most significant bit of each byte first. */
+  private static float[] grid(String hex, int cells, String name, String where) {
+    if (hex.length() != 2 * ((cells + 7) / 8)) {
+      throw new IllegalArgumentException(where + ": malformed trace record: \"" + name + "\" must be "
+          + 2 * ((cells + 7) / 8) + " hex digits for " + cells + " cells, got " + hex.length());
+    }
+    float[] out = new float[cells];
+    for (int i = 0; i < cells; i++) {
+      int digit = Character.digit(hex.charAt(i / 4), 16);
+      if (digit < 0) {
+        throw new IllegalArgumentException(where + ": malformed trace record: \"" + name + "\" has a non-hex digit '"
+            + hex.charAt(i / 4) + "'");
+      }
+      out[i] = (digit >> (3 - i % 4)) & 1;
+    }
+    return out;
   }
 
   private void replay(Episode episode, String where, Tally tally) {
@@ -128,7 +198,7 @@ public final class TraceVerifier {
     tally.episode(episode.env());
     float[] obs;
     try {
-      obs = env.resetTo(episode.initialState());
+      obs = episode.initialState() != null ? env.resetTo(episode.initialState()) : env.reset(episode.seed());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
@@ -205,7 +275,8 @@ public final class TraceVerifier {
     return out;
   }
 
-  private record Episode(String env, Map<String, Object> options, float[] initialObs, double[] initialState,
+  /** One recorded episode; {@code initialState} is null for a seeded (MinAtar) record, which starts from {@code seed}. */
+  private record Episode(String env, Map<String, Object> options, float[] initialObs, double[] initialState, long seed,
       java.util.List<RecordedStep> steps) {}
 
   private record RecordedStep(int action, float[] obs, double reward, boolean terminated, boolean truncated) {}

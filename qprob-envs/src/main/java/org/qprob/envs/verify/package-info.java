@@ -1,2 +1,2 @@
-/** Replays traces recorded from Gymnasium against qprob's environments and reports every difference. */
+/** Replays traces recorded from Gymnasium and MinAtar against qprob's environments and reports every difference. */
 package org.qprob.envs.verify;

@@ -14,10 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code qprob verify-env TRACE...}: replays Gymnasium traces against the registered environments. */
+/** {@code qprob verify-env TRACE...}: replays Gymnasium and MinAtar traces against the registered environments. */
 @Command(name = "verify-env", mixinStandardHelpOptions = true,
-    description = "Replay Gymnasium JSONL traces (one episode per line: env, options, initial_state, steps) against"
-        + " the registered environments and print one line per file. Exit 0 only if every file matches exactly.")
+    description = "Replay Gymnasium JSONL traces (one episode per line: env, options, initial_state, steps) and MinAtar"
+        + " ones (env, seed, shape, hex grids; golden/minatar/README.md) against the registered environments and print"
+        + " one line per file. Exit 0 only if every file matches exactly.")
 public final class VerifyEnvCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

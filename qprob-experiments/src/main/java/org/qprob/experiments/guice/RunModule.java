@@ -95,11 +95,18 @@ public final class RunModule extends AbstractModule {
     return pick(replays, run.config().agent().replay().kind(), AgentSetup.REPLAY_KIND);
   }
 
+  /** What the agent factory builds the agent from. */
   @Provides
   @Singleton
-  Agent agent(AgentFactory factory, Loss loss, ReplaySamplerFactory replay, @ForTraining Environment env, RunSpec run) {
-    return factory.create(new AgentSetup(run.config().agent(), loss, env.observationSpace(), env.actionSpace(),
-        run.seeds().agent(), replay));
+  AgentSetup agentSetup(Loss loss, ReplaySamplerFactory replay, @ForTraining Environment env, RunSpec run) {
+    return new AgentSetup(run.config().agent(), loss, env.observationSpace(), env.actionSpace(), run.seeds().agent(),
+        replay);
+  }
+
+  @Provides
+  @Singleton
+  Agent agent(AgentFactory factory, AgentSetup setup) {
+    return factory.create(setup);
   }
 
   @Provides

@@ -1,31 +1,38 @@
 package org.qprob.experiments.runner;
 
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.ProvisionException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.qprob.experiments.run.AvailableMemory;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.config.ReplayConfig;
-import org.qprob.agents.replay.ReplaySamplerFactory;
-import org.qprob.api.Options;
+import org.qprob.api.agent.Agent;
 import org.qprob.api.env.Environment;
 import org.qprob.api.env.EnvironmentProvider;
 import org.qprob.api.loss.Loss;
-import org.qprob.api.loss.LossProvider;
 import org.qprob.experiments.config.BudgetConfig;
 import org.qprob.experiments.config.ConfigException;
 import org.qprob.experiments.config.ConfigReader;
 import org.qprob.experiments.config.ExperimentConfig;
 import org.qprob.experiments.config.VariantConfig;
+import org.qprob.experiments.guice.ForTraining;
 import org.qprob.experiments.guice.Plugins;
+import org.qprob.experiments.run.RunSpec;
 
 /**
  * Checks an experiment against the plugins before anything runs: the environment id and options, and for every
  * variant the loss name and options, the agent type, the replay kind, whether the budget leaves room for a gradient step
  * ({@code replay.learningStarts} and {@code replay.updateEvery} count env steps), whether the agent's estimated memory
  * ({@link AgentFactory#memory}) fits, and whether the agent can be built from its config with that loss and
- * environment (which catches combinations no single field forbids). Each part is made once and thrown away. A failure
+ * environment (which catches combinations no single field forbids). The parts are made by the run's own injector, for
+ * seed 0, as the run will make them, and thrown away. A failure
  * is a {@link ConfigException} naming the field, the value and the valid choices.
  */
 public final class ExperimentValidator {
@@ -48,18 +55,9 @@ public final class ExperimentValidator {
    * environment's reward threshold when the config left it unset).
    */
   public ExperimentConfig validate(ExperimentConfig experiment, String where) {
-    String id = experiment.env().id();
-    EnvironmentProvider envProvider = pick(plugins.environments().all(), id, where, "env.id");
-    Environment env;
-    try {
-      Options options = new Options("env " + id, experiment.env().options());
-      env = envProvider.create(options);
-      options.requireAllUsed();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(where + ": env.options: " + e.getMessage(), e);
-    }
-    for (Map.Entry<String, VariantConfig> v : experiment.variants().entrySet()) {
-      validateVariant(v.getKey(), v.getValue(), experiment.budget(), env, where);
+    EnvironmentProvider envProvider = pick(plugins.environments().all(), experiment.env().id(), where, "env.id");
+    for (String variant : experiment.variants().keySet()) {
+      validateVariant(experiment, variant, where);
     }
     if (experiment.report().threshold() == null) {
       OptionalDouble t = envProvider.rewardThreshold();
@@ -70,37 +68,46 @@ public final class ExperimentValidator {
     return experiment;
   }
 
-  private void validateVariant(String name, VariantConfig variant, BudgetConfig budget, Environment env, String where) {
+  /**
+   * Names first, with the config's wording; then the parts of the variant's run for seed 0, made by the run's own
+   * injector exactly as a run makes them (the folder is never written): environment, loss, agent setup, the memory
+   * check, the agent.
+   */
+  private void validateVariant(ExperimentConfig experiment, String name, String where) {
     String at = "variants." + name;
-    String lossName = variant.loss().name();
-    LossProvider lossProvider = pick(plugins.losses().all(), lossName, where, at + ".loss.name");
-    Loss loss;
-    try {
-      Options options = new Options("loss " + lossName, variant.loss().options());
-      loss = lossProvider.create(options);
-      options.requireAllUsed();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(where + ": " + at + ".loss.options: " + e.getMessage(), e);
-    }
+    VariantConfig variant = experiment.variants().get(name);
+    pick(plugins.losses().all(), variant.loss().name(), where, at + ".loss.name");
     AgentFactory factory = pick(plugins.agents().all(), variant.agent().type(), where, at + ".agent.type");
     ReplayConfig replay = variant.agent().replay();
-    ReplaySamplerFactory sampler = pick(plugins.replays().all(), replay.kind(), where, at + ".agent.replay.kind");
+    pick(plugins.replays().all(), replay.kind(), where, at + ".agent.replay.kind");
+    BudgetConfig budget = experiment.budget();
     if (!budget.inEpisodes() && replay.impliedGradientSteps(budget.envSteps()) == 0) {
       throw new ConfigException(where + ": " + at + ".agent.replay.learningStarts = " + replay.learningStarts()
           + " (with updateEvery = " + replay.updateEvery() + ") leaves no gradient step within budget.envSteps = "
           + budget.envSteps() + "; expected the first multiple of updateEvery above learningStarts to be <= "
           + budget.envSteps() + " (learningStarts counts env steps taken)");
     }
-    AgentSetup setup = new AgentSetup(variant.agent(), loss, env.observationSpace(), env.actionSpace(), 0L, sampler);
+    Injector injector = RunExecutor.injector(plugins, RunSpec.of(experiment, name, 0, Path.of("validation")));
+    made(() -> injector.getInstance(Key.get(Environment.class, ForTraining.class)), m -> where + ": env.options: " + m);
+    made(() -> injector.getInstance(Loss.class), m -> where + ": " + at + ".loss.options: " + m);
+    AgentSetup setup = injector.getInstance(AgentSetup.class);
     String tooLarge = factory.memory(setup).checkFits(memory.heapBytes(), memory.nativeBytes());
     if (!tooLarge.isEmpty()) {
       throw new ConfigException(where + ": " + at + ".agent: the agent " + tooLarge);
     }
+    made(() -> injector.getInstance(Agent.class),
+        m -> where + ": " + ConfigReader.qualify(List.of("variants", name, "agent"), m));
+  }
+
+  /** {@code part}, or a {@link ConfigException} worded by {@code message} if its provider refused the config. */
+  private static <T> T made(Supplier<T> part, UnaryOperator<String> message) {
     try {
-      factory.create(setup);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(where + ": " + ConfigReader.qualify(List.of("variants", name, "agent"), e.getMessage()),
-          e);
+      return part.get();
+    } catch (ProvisionException e) {
+      if (e.getCause() instanceof IllegalArgumentException bad) {
+        throw new ConfigException(message.apply(bad.getMessage()), bad);
+      }
+      throw e;
     }
   }
 

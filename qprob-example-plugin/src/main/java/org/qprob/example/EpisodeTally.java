@@ -70,6 +70,11 @@ public final class EpisodeTally implements RunObserver {
     }
 
     @Override
+    public String description() {
+      return "example plugin: episodes, gradient steps, evaluations and best return, episode-tally.txt";
+    }
+
+    @Override
     public RunObserver open(RunContext context) {
       return new EpisodeTally(context.folder());
     }

@@ -8,6 +8,11 @@ public interface RunObserverProvider {
   /** The observer's name, unique among the registered ones. */
   String name();
 
+  /** One line on what the observer writes, for {@code qprob list}. */
+  default String description() {
+    return "";
+  }
+
   /** A new observer of the run {@code context} describes, called before training starts (or resumes). */
   RunObserver open(RunContext context);
 }

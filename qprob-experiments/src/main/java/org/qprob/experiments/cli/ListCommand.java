@@ -10,11 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qprob list}: every registered environment, loss, agent and replay kind, with one line of description each.
+ * {@code qprob list}: every registered environment, loss, agent, replay kind and run observer, with one line of
+ * description each.
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List the registered environments, losses, agents and replay kinds (plugins on the class path "
-        + "included).")
+    description = "List the registered environments, losses, agents, replay kinds and run observers (plugins on the "
+        + "class path included).")
 public final class ListCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -28,6 +29,8 @@ public final class ListCommand implements Callable<Integer> {
     section(out, "losses", plugins.losses().all(), p -> p.description());
     section(out, "agents", plugins.agents().all(), p -> p.description());
     section(out, "replay kinds", plugins.replays().all(), p -> p.description());
+    section(out, "run observers (besides the built-in CSV logs, checkpoints, calibration and TensorBoard log)",
+        plugins.observers().all(), p -> p.description());
     out.flush();
     return 0;
   }

@@ -112,6 +112,11 @@ public final class NoisyChainAnalysis implements RunObserver {
     }
 
     @Override
+    public String description() {
+      return "on NoisyChain-v0: the finished agent's values on every state against the truth, noisy-chain-values.csv";
+    }
+
+    @Override
     public RunObserver open(RunContext context) {
       RunSpec spec;
       try {

@@ -21,5 +21,9 @@ class ListCommandTest {
           .allSatisfy(l -> assertThat(l.substring(name.length() + 2).strip()).isNotEmpty());
     }
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  CartPole-v1 ").endsWith("(reward threshold 475.0)"));
+    // run observers: the NoisyChain analysis, and the example plugin's, found through ServiceLoader alone
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("run observers"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  noisy-chain ").contains("noisy-chain-values.csv"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  episode-tally ").contains("example plugin"));
   }
 }

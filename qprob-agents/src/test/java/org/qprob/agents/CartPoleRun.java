@@ -5,13 +5,13 @@ import java.util.List;
 import org.qprob.agents.config.ReferenceConfig;
 import org.qprob.agents.random.Seeds;
 import org.qprob.agents.training.Budget;
-import org.qprob.api.run.EpisodeRecord;
-import org.qprob.api.run.Signal;
 import org.qprob.agents.training.TrainingLoop;
 import org.qprob.agents.training.TrainingSummary;
 import org.qprob.api.PluginRegistry;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.env.Environment;
+import org.qprob.api.run.EpisodeRecord;
+import org.qprob.api.run.Signal;
 
 /**
  * Trains a reference configuration on CartPole-v1 until the mean return of the last 20 training episodes reaches a

@@ -11,17 +11,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.qprob.agents.config.OriginalConfigs;
 import org.qprob.agents.config.ReferenceConfig;
 import org.qprob.agents.training.Budget;
-import org.qprob.api.run.EpisodeRecord;
-import org.qprob.api.run.Signal;
 import org.qprob.agents.training.TrainingLoop;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.env.Environment;
+import org.qprob.api.run.EpisodeRecord;
+import org.qprob.api.run.Signal;
 
 /** Checkpoint, continue; restore into a fresh agent, continue the same way: the two continuations are identical. */
 class CheckpointTest {

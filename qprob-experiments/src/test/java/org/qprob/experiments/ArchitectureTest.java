@@ -84,6 +84,14 @@ class ArchitectureTest {
           .resideInAnyPackage("org.qprob.experiments.guice..", "org.qprob.experiments.runner..",
               "org.qprob.experiments.observe..", "org.qprob.experiments.cli..", "com.google.inject..");
 
+  /** The analyses are found by ServiceLoader (observers and report sections): the runner never names one. */
+  @ArchTest
+  static final ArchRule theRunnerNamesNoAnalysis =
+      noClasses().that().resideInAnyPackage("org.qprob.experiments.guice..", "org.qprob.experiments.runner..",
+              "org.qprob.experiments.observe..", "org.qprob.experiments.cli..", "org.qprob.experiments.bench..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("org.qprob.experiments.calibration..", "org.qprob.experiments.noisychain..");
+
   /** Only the command line depends on the command line. */
   @ArchTest
   static final ArchRule nothingDependsOnTheCli =

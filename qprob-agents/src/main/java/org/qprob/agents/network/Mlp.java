@@ -21,8 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.qprob.agents.config.NetworkConfig;
-import org.qprob.agents.config.WeightInit;
 import org.qprob.agents.config.OptimizerConfig;
+import org.qprob.agents.config.WeightInit;
 
 /**
  * A multilayer perceptron trained by external errors: the caller runs a batch forward ({@link #forwardForTraining}),

@@ -1,8 +1,7 @@
 package org.qprob.agents.training;
 
-import org.qprob.api.run.TrainingPosition;
-
 import org.qprob.api.run.Signal;
+import org.qprob.api.run.TrainingPosition;
 
 /**
  * Called by {@link TrainingLoop} at the first episode boundary at or after every multiple of the checkpoint period

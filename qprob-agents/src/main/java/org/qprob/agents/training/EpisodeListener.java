@@ -1,7 +1,6 @@
 package org.qprob.agents.training;
 
 import org.qprob.api.run.EpisodeRecord;
-
 import org.qprob.api.run.Signal;
 
 /** Called by {@link TrainingLoop} after each training episode; may stop the loop. */

@@ -1,13 +1,5 @@
 package org.qprob.agents.training;
 
-import org.qprob.api.run.TrainingPosition;
-
-import org.qprob.api.run.EvaluationRecord;
-
-import org.qprob.api.run.EpisodeRecord;
-
-import org.qprob.api.run.Signal;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +10,10 @@ import org.qprob.api.agent.Transition;
 import org.qprob.api.agent.UpdateResult;
 import org.qprob.api.env.Environment;
 import org.qprob.api.env.StepResult;
+import org.qprob.api.run.EpisodeRecord;
+import org.qprob.api.run.EvaluationRecord;
+import org.qprob.api.run.Signal;
+import org.qprob.api.run.TrainingPosition;
 
 /**
  * Trains one agent on one environment. Each step: {@code act(EXPLORE)}, {@code step}, {@code observe}, then

@@ -1,8 +1,7 @@
 package org.qprob.agents.training;
 
-import org.qprob.api.run.Signal;
-
 import org.qprob.api.agent.UpdateResult;
+import org.qprob.api.run.Signal;
 
 /** Called by {@link TrainingLoop} after each gradient step the agent took; may stop the loop (e.g. on divergence). */
 @FunctionalInterface

@@ -1,13 +1,5 @@
 package org.qprob.agents.training;
 
-import org.qprob.api.run.TrainingPosition;
-
-import org.qprob.api.run.EvaluationRecord;
-
-import org.qprob.api.run.EpisodeRecord;
-
-import org.qprob.api.run.Signal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +23,10 @@ import org.qprob.api.env.Discrete;
 import org.qprob.api.env.Environment;
 import org.qprob.api.env.Space;
 import org.qprob.api.env.StepResult;
+import org.qprob.api.run.EpisodeRecord;
+import org.qprob.api.run.EvaluationRecord;
+import org.qprob.api.run.Signal;
+import org.qprob.api.run.TrainingPosition;
 
 /** Checkpoint callbacks at episode boundaries, update callbacks, and resuming a loop from a saved position. */
 class TrainingLoopResumeTest {

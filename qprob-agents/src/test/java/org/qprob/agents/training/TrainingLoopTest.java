@@ -1,11 +1,5 @@
 package org.qprob.agents.training;
 
-import org.qprob.api.run.EvaluationRecord;
-
-import org.qprob.api.run.EpisodeRecord;
-
-import org.qprob.api.run.Signal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +19,9 @@ import org.qprob.api.env.Environment;
 import org.qprob.api.env.Space;
 import org.qprob.api.env.StepResult;
 import org.qprob.api.env.TimeLimit;
+import org.qprob.api.run.EpisodeRecord;
+import org.qprob.api.run.EvaluationRecord;
+import org.qprob.api.run.Signal;
 
 class TrainingLoopTest {
   /** Episode k (counted over resets) lasts 3 + k % 3 steps and terminates; reward = the action taken + 1. */

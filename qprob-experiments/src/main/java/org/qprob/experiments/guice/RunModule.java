@@ -7,6 +7,7 @@ import java.util.Map;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.replay.ReplaySamplerFactory;
+import org.qprob.agents.training.EpisodeRecorder;
 import org.qprob.agents.training.GreedyEvaluation;
 import org.qprob.agents.training.TrainingLoop;
 import org.qprob.api.Options;
@@ -16,8 +17,6 @@ import org.qprob.api.env.Environment;
 import org.qprob.api.env.EnvironmentProvider;
 import org.qprob.api.loss.Loss;
 import org.qprob.api.loss.LossProvider;
-import org.qprob.experiments.calibration.Calibrator;
-import org.qprob.experiments.calibration.EpisodeRecorder;
 import org.qprob.experiments.run.RunSpec;
 
 /**
@@ -43,12 +42,15 @@ public final class RunModule extends AbstractModule {
     return pick(environments, run.env().id(), "environment");
   }
 
+  /** How many finished training episodes the recorded training environment keeps for the analyses. */
+  public static final int RECORDED_TRAINING_EPISODES = 50;
+
   /** The training environment, recorded: the calibration fits its Gaussian spread on the last episodes. */
   @Provides
   @Singleton
   @ForTraining
   EpisodeRecorder trainingRecorder(EnvironmentProvider provider, RunSpec run) {
-    return new EpisodeRecorder(environment(provider, run), Calibrator.FIT_EPISODES);
+    return new EpisodeRecorder(environment(provider, run), RECORDED_TRAINING_EPISODES);
   }
 
   @Provides

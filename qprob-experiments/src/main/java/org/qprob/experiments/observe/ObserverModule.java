@@ -8,12 +8,12 @@ import com.google.inject.multibindings.Multibinder;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.qprob.agents.training.EpisodeRecorder;
 import org.qprob.api.agent.Agent;
+import org.qprob.api.env.Environment;
 import org.qprob.api.run.RunContext;
 import org.qprob.api.run.RunObserver;
 import org.qprob.api.run.RunObserverProvider;
-import org.qprob.experiments.calibration.EpisodeRecorder;
-import org.qprob.experiments.calibration.RunCalibration;
 import org.qprob.experiments.guice.ForEvaluation;
 import org.qprob.experiments.guice.ForTraining;
 import org.qprob.experiments.run.RunProgress;
@@ -21,8 +21,9 @@ import org.qprob.experiments.run.RunSpec;
 
 /**
  * The observers of one run, bound in a {@link Multibinder} in the order they hear each event: the CSV logs, the
- * progress display, the final-return tally, the divergence guard, the calibration, the TensorBoard log, every observer
- * a plugin registered ({@link RunObserverProvider}, in the order of their names), and last the checkpointer, so that
+ * progress display, the final-return tally, the divergence guard, the TensorBoard log, every observer registered with
+ * {@link java.util.ServiceLoader} ({@link RunObserverProvider}: the analyses, such as the calibration, and plugins',
+ * in the order of their names), and last the checkpointer, so that
  * each observer has saved its state for a position when the checkpoint naming it is written. Binds {@link RunObservers}, their union.
  */
 public final class ObserverModule extends AbstractModule {
@@ -54,7 +55,6 @@ public final class ObserverModule extends AbstractModule {
     observers.addBinding().to(ProgressReport.class);
     observers.addBinding().to(FinalReturns.class);
     observers.addBinding().to(DivergenceGuard.class);
-    observers.addBinding().to(RunCalibration.class);
     observers.addBinding().toProvider(new TensorBoard(getProvider(RunSpec.class)));
     new TreeMap<>(plugins).values().forEach(provider ->
         observers.addBinding().toProvider(new PluginObserver(provider, getProvider(RunContext.class))));
@@ -96,21 +96,16 @@ public final class ObserverModule extends AbstractModule {
 
   @Provides
   @Singleton
-  RunCalibration calibration(RunSpec spec, @ForTraining EpisodeRecorder training,
-      @ForEvaluation EpisodeRecorder evaluation, Agent agent) {
-    return RunCalibration.start(spec, training, evaluation, agent, start.resumedFrom());
-  }
-
-  @Provides
-  @Singleton
   Checkpointer checkpointer(RunSpec spec, Agent agent) {
     return new Checkpointer(spec.folder(), start, agent);
   }
 
   @Provides
   @Singleton
-  RunContext context(RunSpec spec, Agent agent) {
-    return new RunContext(spec.label(), spec.folder(), spec.seed(), start.configYaml(), agent, start.resumedFrom());
+  RunContext context(RunSpec spec, Agent agent, @ForTraining Environment training,
+      @ForEvaluation Environment evaluation) {
+    return new RunContext(spec.label(), spec.folder(), spec.seed(), start.configYaml(), agent, training, evaluation,
+        start.resumedFrom());
   }
 
   @Provides

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.qprob.experiments.run.AvailableMemory;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.config.ReplayConfig;
@@ -24,6 +23,7 @@ import org.qprob.experiments.config.ExperimentConfig;
 import org.qprob.experiments.config.VariantConfig;
 import org.qprob.experiments.guice.ForTraining;
 import org.qprob.experiments.guice.Plugins;
+import org.qprob.experiments.run.AvailableMemory;
 import org.qprob.experiments.run.RunSpec;
 
 /**

@@ -14,15 +14,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.qprob.agents.training.Budget;
 import org.qprob.agents.training.GreedyEvaluation;
 import org.qprob.agents.training.TrainingLoop;
-import org.qprob.api.run.TrainingPosition;
 import org.qprob.agents.training.TrainingSummary;
 import org.qprob.api.agent.Agent;
-import java.util.List;
 import org.qprob.api.run.EvaluationRecord;
+import org.qprob.api.run.TrainingPosition;
+import org.qprob.experiments.config.ConfigException;
+import org.qprob.experiments.config.ConfigMapper;
+import org.qprob.experiments.guice.PluginModule;
+import org.qprob.experiments.guice.Plugins;
+import org.qprob.experiments.guice.RunModule;
 import org.qprob.experiments.observe.Checkpointer;
 import org.qprob.experiments.observe.DivergenceGuard;
 import org.qprob.experiments.observe.DivergenceGuard.Divergence;
@@ -43,11 +48,6 @@ import org.qprob.experiments.run.RunFiles;
 import org.qprob.experiments.run.RunOutcome;
 import org.qprob.experiments.run.RunProgress;
 import org.qprob.experiments.run.RunSpec;
-import org.qprob.experiments.config.ConfigException;
-import org.qprob.experiments.config.ConfigMapper;
-import org.qprob.experiments.guice.PluginModule;
-import org.qprob.experiments.guice.Plugins;
-import org.qprob.experiments.guice.RunModule;
 
 /**
  * Executes one {@link RunSpec} in the calling thread: builds the run's own injector, trains, evaluates, and writes the

@@ -1,9 +1,5 @@
 package org.qprob.experiments.runner;
 
-import org.qprob.experiments.run.Provenance;
-import org.qprob.experiments.run.RunOutcome;
-import org.qprob.experiments.run.RunProgress;
-import org.qprob.experiments.run.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +7,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.qprob.experiments.run.Provenance;
+import org.qprob.experiments.run.RunOutcome;
+import org.qprob.experiments.run.RunProgress;
+import org.qprob.experiments.run.RunSpec;
 
 /**
  * Executes run specifications on a pool of {@code min(jobs, runs)} threads, one run per thread at a time. Each run

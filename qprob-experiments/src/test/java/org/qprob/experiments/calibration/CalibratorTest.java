@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.qprob.agents.training.Episode;
+import org.qprob.agents.training.EpisodeRecorder;
 import org.qprob.api.Options;
 import org.qprob.api.PluginRegistry;
 import org.qprob.api.agent.ValuePredictor;

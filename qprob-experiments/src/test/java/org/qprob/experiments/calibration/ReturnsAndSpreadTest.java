@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qprob.agents.training.DiscountedReturns;
+import org.qprob.agents.training.Episode;
 
 /** Realised discounted returns and the Gaussian spread fit, on hand-computed cases. */
 class ReturnsAndSpreadTest {

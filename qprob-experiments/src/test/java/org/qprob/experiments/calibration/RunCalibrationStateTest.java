@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qprob.agents.training.Episode;
 
 /** The saved training episodes come back exactly, and only for the checkpoint they were saved at. */
 class RunCalibrationStateTest {

@@ -21,14 +21,14 @@ import org.qprob.experiments.guice.Plugins;
 import org.qprob.experiments.run.CodeVersion;
 import org.qprob.experiments.run.EpisodeRow;
 import org.qprob.experiments.run.ExperimentFolder;
-import org.qprob.experiments.runner.ExperimentValidator;
 import org.qprob.experiments.run.Platform;
 import org.qprob.experiments.run.RunCheckpoint;
-import org.qprob.experiments.runner.RunExecutor;
 import org.qprob.experiments.run.RunFiles;
 import org.qprob.experiments.run.RunOutcome;
 import org.qprob.experiments.run.RunProgress;
 import org.qprob.experiments.run.RunSpec;
+import org.qprob.experiments.runner.ExperimentValidator;
+import org.qprob.experiments.runner.RunExecutor;
 
 /**
  * A run continued from the files left at any moment writes the same {@code calibration.csv} as the uninterrupted

@@ -18,10 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qprob.tensorboard.Event;
-import org.qprob.tensorboard.EventFileReader;
-import org.qprob.tensorboard.EventFileWriter;
-import org.qprob.tensorboard.SummaryValue;
 import org.qprob.experiments.config.ConfigMapper;
 import org.qprob.experiments.config.ConfigReader;
 import org.qprob.experiments.config.ExperimentConfig;
@@ -30,14 +26,18 @@ import org.qprob.experiments.observe.TensorBoardLog;
 import org.qprob.experiments.run.CodeVersion;
 import org.qprob.experiments.run.CsvLog;
 import org.qprob.experiments.run.ExperimentFolder;
-import org.qprob.experiments.runner.ExperimentValidator;
 import org.qprob.experiments.run.Platform;
 import org.qprob.experiments.run.RunCheckpoint;
-import org.qprob.experiments.runner.RunExecutor;
 import org.qprob.experiments.run.RunFiles;
 import org.qprob.experiments.run.RunOutcome;
 import org.qprob.experiments.run.RunProgress;
 import org.qprob.experiments.run.RunSpec;
+import org.qprob.experiments.runner.ExperimentValidator;
+import org.qprob.experiments.runner.RunExecutor;
+import org.qprob.tensorboard.Event;
+import org.qprob.tensorboard.EventFileReader;
+import org.qprob.tensorboard.EventFileWriter;
+import org.qprob.tensorboard.SummaryValue;
 
 /**
  * A run that is killed and resumed ends with exactly the files of a run that went straight through (apart from the

@@ -17,9 +17,9 @@ import org.qprob.api.loss.Loss;
 import org.qprob.experiments.config.ConfigReader;
 import org.qprob.experiments.config.ExperimentConfig;
 import org.qprob.experiments.guice.Plugins;
+import org.qprob.experiments.run.RunSpec;
 import org.qprob.experiments.runner.ExperimentValidator;
 import org.qprob.experiments.runner.RunExecutor;
-import org.qprob.experiments.run.RunSpec;
 
 /** Every config in configs/ validates, builds each variant's injector, and runs end to end on a tiny budget. */
 class ShippedConfigsTest {

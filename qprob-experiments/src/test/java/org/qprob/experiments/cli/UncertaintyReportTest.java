@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qprob.agents.random.Seeds;
+import org.qprob.agents.training.DiscountedReturns;
 import org.qprob.api.agent.ActMode;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.ValuePredictor;
@@ -25,16 +26,15 @@ import org.qprob.api.env.Environment;
 import org.qprob.api.env.StepResult;
 import org.qprob.experiments.calibration.CalibrationMetrics;
 import org.qprob.experiments.calibration.CalibrationRow;
-import org.qprob.experiments.calibration.DiscountedReturns;
 import org.qprob.experiments.calibration.Normal;
 import org.qprob.experiments.config.ConfigMapper;
 import org.qprob.experiments.guice.ForEvaluation;
 import org.qprob.experiments.guice.Plugins;
 import org.qprob.experiments.noisychain.NoisyChainReport;
 import org.qprob.experiments.run.CsvFile;
-import org.qprob.experiments.runner.RunExecutor;
 import org.qprob.experiments.run.RunFiles;
 import org.qprob.experiments.run.RunSpec;
+import org.qprob.experiments.runner.RunExecutor;
 
 /**
  * End to end on a tiny NoisyChain-v0 experiment: every run of a value-predicting agent writes {@code calibration.csv}

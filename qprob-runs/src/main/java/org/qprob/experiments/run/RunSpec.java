@@ -7,8 +7,8 @@ import org.qprob.experiments.config.BudgetConfig;
 import org.qprob.experiments.config.CheckpointConfig;
 import org.qprob.experiments.config.EnvConfig;
 import org.qprob.experiments.config.EvaluationConfig;
-import org.qprob.experiments.config.LoggingConfig;
 import org.qprob.experiments.config.ExperimentConfig;
+import org.qprob.experiments.config.LoggingConfig;
 import org.qprob.experiments.config.VariantConfig;
 
 /**

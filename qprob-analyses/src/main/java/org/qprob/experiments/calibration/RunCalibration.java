@@ -1,5 +1,6 @@
 package org.qprob.experiments.calibration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,12 +15,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import org.qprob.agents.random.Seeds;
-import org.qprob.api.run.EvaluationRecord;
-import org.qprob.api.run.RunObserver;
-import org.qprob.api.run.Signal;
-import org.qprob.api.run.TrainingPosition;
+import org.qprob.agents.training.Episode;
+import org.qprob.agents.training.EpisodeRecorder;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.ValuePredictor;
+import org.qprob.api.run.EvaluationRecord;
+import org.qprob.api.run.RunContext;
+import org.qprob.api.run.RunObserver;
+import org.qprob.api.run.RunObserverProvider;
+import org.qprob.api.run.Signal;
+import org.qprob.api.run.TrainingPosition;
+import org.qprob.experiments.config.ConfigMapper;
 import org.qprob.experiments.run.AtomicFiles;
 import org.qprob.experiments.run.CsvLog;
 import org.qprob.experiments.run.RunFiles;
@@ -261,5 +267,39 @@ public final class RunCalibration implements RunObserver {
   @Override
   public String toString() {
     return "RunCalibration(" + file + (calibrator == null ? ", inactive" : ", " + calibrator) + ")";
+  }
+
+  /**
+   * Registers the calibration as an observer of every run ({@code calibration}): it needs the runner's recorded
+   * environments ({@link EpisodeRecorder}, keeping at least {@value Calibrator#FIT_EPISODES} training episodes).
+   */
+  public static final class Provider implements RunObserverProvider {
+    @Override
+    public String name() {
+      return "calibration";
+    }
+
+    @Override
+    public String description() {
+      return "agents that predict values: their predictions against the realised returns at each evaluation, "
+          + "calibration.csv";
+    }
+
+    @Override
+    public RunObserver open(RunContext context) {
+      RunSpec spec;
+      try {
+        spec = ConfigMapper.strictYaml().readValue(context.configYaml(), RunSpec.class);
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException("cannot read the config of " + context.label() + ": " + e.getMessage(), e);
+      }
+      if (!(context.trainingEnvironment() instanceof EpisodeRecorder training)
+          || !(context.evaluationEnvironment() instanceof EpisodeRecorder evaluation)
+          || training.capacity() < Calibrator.FIT_EPISODES) {
+        throw new IllegalStateException("calibration: the run's environments are not recorded (keeping at least "
+            + Calibrator.FIT_EPISODES + " training episodes); the runner records them");
+      }
+      return start(spec, training, evaluation, context.agent(), context.resumedFrom());
+    }
   }
 }

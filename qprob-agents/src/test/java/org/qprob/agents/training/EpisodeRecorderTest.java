@@ -1,4 +1,4 @@
-package org.qprob.experiments.calibration;
+package org.qprob.agents.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

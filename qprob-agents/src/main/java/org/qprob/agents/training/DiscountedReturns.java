@@ -1,4 +1,4 @@
-package org.qprob.experiments.calibration;
+package org.qprob.agents.training;
 
 /** Realised discounted returns of one episode: {@code G_t = sum_k gamma^k r_(t+k)} over the rest of the episode. */
 public final class DiscountedReturns {

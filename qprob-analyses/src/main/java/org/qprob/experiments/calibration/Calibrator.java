@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.qprob.agents.random.Seeds;
+import org.qprob.agents.training.Episode;
+import org.qprob.agents.training.EpisodeRecorder;
 import org.qprob.api.agent.ValuePredictor;
 import org.qprob.api.dist.Distribution;
 import org.qprob.api.dist.Gumbel;

@@ -1,4 +1,4 @@
-package org.qprob.experiments.calibration;
+package org.qprob.agents.training;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -83,6 +83,15 @@ class SparkEngineTest {
 
     // every task again (what a retry of a finished task does): nothing changes
     Map<Path, String> before = snapshot(dir.resolve("spark"));
+    ObjectMapper mapper = org.qprob.experiments.config.ConfigMapper.json();
+    String spec = Files.readString(dir.resolve("spark/l2/seed-3/config.yaml"));
+    org.qprob.experiments.run.RunSpec runSpec = org.qprob.experiments.config.ConfigMapper.strictYaml()
+        .readValue(spec, org.qprob.experiments.run.RunSpec.class);
+    String outcome = new SparkRunTask(mapper.writeValueAsString(org.qprob.experiments.run.CodeVersion.detect()), 50,
+        4).call(mapper.writeValueAsString(runSpec));
+    JsonNode o = mapper.readTree(outcome);
+    assertThat(o.get("skipped").asBoolean()).isTrue();
+    assertThat(o.get("status").asText()).isEqualTo("finished");
     Result again = qprob("run", config.toString(), "--out", dir.resolve("spark").toString(), "--engine", "spark",
         "--master", "local[2]");
     assertThat(again.code()).as(again.err()).isZero();

@@ -20,7 +20,6 @@ import org.qprob.experiments.run.AvailableMemory;
 import org.qprob.experiments.run.CodeVersion;
 import org.qprob.experiments.run.ExperimentFolder;
 import org.qprob.experiments.runner.ExperimentValidator;
-import org.qprob.experiments.run.Platform;
 import org.qprob.experiments.run.ProgressDisplay;
 import org.qprob.experiments.runner.RunExecutor;
 import org.qprob.experiments.run.RunOutcome;

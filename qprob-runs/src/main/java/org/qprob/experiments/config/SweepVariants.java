@@ -41,9 +41,9 @@ final class SweepVariants {
           name = name.substring(0, Math.min(name.length(), MAX_NAME - suffix.length() - 1)) + suffix;
         }
         if (!used.add(name)) {
-          name = (v.getKey().isEmpty() ? "" : v.getKey() + "_") + "point-" + (i + 1);
+          throw new ConfigException("sweep: variant name " + name + " is taken by a declared variant; expected"
+              + " declared variant names that do not look like a sweep's");
         }
-        used.add(name);
         ObjectNode tree = v.getValue();
         for (Map.Entry<List<String>, JsonNode> e : points.get(i).values().entrySet()) {
           tree = ConfigTree.merge(tree, ConfigTree.single(e.getKey(), e.getValue()));

@@ -14,11 +14,15 @@ import org.qprob.experiments.config.ConfigException;
 import org.qprob.experiments.config.ConfigReader;
 import org.qprob.experiments.config.ExperimentConfig;
 import org.qprob.experiments.guice.Plugins;
+import org.qprob.experiments.run.CodeVersion;
 import org.qprob.experiments.run.ExperimentFolder;
 import org.qprob.experiments.run.RunSpec;
 import org.qprob.experiments.runner.ExperimentValidator;
+import org.qprob.experiments.runner.RunEngine;
 import org.qprob.experiments.runner.RunPool;
+import org.qprob.experiments.runner.RunSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +48,9 @@ public final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "runs at once; default: the number of cores (${DEFAULT-VALUE})")
   private int jobs = RunPool.cores();
 
+  @Mixin
+  private EngineOptions engineOptions = new EngineOptions();
+
   @Override
   public Integer call() {
     if (jobs < 1) {
@@ -52,6 +59,7 @@ public final class ResumeCommand implements Callable<Integer> {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       throw new ConfigException(folder + ": is a file; expected an experiment's results folder");
     }
+    RunEngine engine = engineOptions.resolve();
     Path configFile = folder.resolve(ExperimentFolder.CONFIG);
     String text;
     try {
@@ -81,6 +89,7 @@ public final class ResumeCommand implements Callable<Integer> {
     ExperimentFolder.prepare(folder, experiment);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    return RunCommand.execute(experiments, specs, plugins, jobs, stdout, stderr);
+    return RunCommand.execute(experiments, specs, engine, new RunSettings(plugins, CodeVersion.detect(),
+        experiment.report().finalEpisodes(), jobs, engineOptions.master), stdout, stderr);
   }
 }

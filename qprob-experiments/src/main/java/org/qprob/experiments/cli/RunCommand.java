@@ -24,9 +24,12 @@ import org.qprob.experiments.run.ProgressDisplay;
 import org.qprob.experiments.run.RunOutcome;
 import org.qprob.experiments.run.RunSpec;
 import org.qprob.experiments.runner.ExperimentValidator;
+import org.qprob.experiments.runner.RunEngine;
 import org.qprob.experiments.runner.RunExecutor;
 import org.qprob.experiments.runner.RunPool;
+import org.qprob.experiments.runner.RunSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,6 +64,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "runs at once; default: the number of cores (${DEFAULT-VALUE})")
   private int jobs = RunPool.cores();
 
+  @Mixin
+  private EngineOptions engineOptions = new EngineOptions();
+
   @Option(names = "--dry-run", description = "validate the config and print the runs, but run nothing")
   private boolean dryRun;
 
@@ -75,6 +81,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    RunEngine engine = engineOptions.resolve();
     List<ExperimentConfig> read = new ConfigReader().read(config, overrides);
     Plugins plugins = Plugins.load();
     int runs = read.stream().mapToInt(e -> e.variants().size() * e.seeds().values().size()).sum();
@@ -97,6 +104,11 @@ public final class RunCommand implements Callable<Integer> {
       return 0;
     }
     if (dryRun) {
+      experiments.forEach((dir, e) -> {
+        stdout.println(e.name() + ": " + e.variants().size() + " variant(s) x " + e.seeds().values().size()
+            + " seed(s) -> " + dir);
+        e.variants().keySet().forEach(v -> stdout.println("  " + v));
+      });
       for (RunSpec s : specs) {
         stdout.println(s.experiment() + " " + s.label() + " -> " + s.outputDir());
       }
@@ -106,7 +118,8 @@ public final class RunCommand implements Callable<Integer> {
     experiments.forEach(ExperimentFolder::check);
     refuseOtherRuns(specs, plugins);
     experiments.forEach(ExperimentFolder::prepare);
-    return execute(experiments, specs, plugins, jobs, stdout, stderr);
+    return execute(experiments, specs, engine, new RunSettings(plugins, CodeVersion.detect(),
+        experiments.values().iterator().next().report().finalEpisodes(), jobs, engineOptions.master), stdout, stderr);
   }
 
   /**
@@ -124,22 +137,20 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs {@code specs} of {@code experiments} (folders already prepared) on {@code jobs} threads — runs already
-   * ended are kept, unfinished ones continue from their checkpoints — then writes each experiment's report. Returns
-   * the exit code: 0, or {@link QprobCommand#FAILED} if a run failed, diverged or took no gradient step.
+   * Runs {@code specs} of {@code experiments} (folders already prepared) on {@code engine} — runs already ended are
+   * kept, unfinished ones continue from their checkpoints — then, once every run has ended, writes each experiment's
+   * report. Returns the exit code: 0, or {@link QprobCommand#FAILED} if a run failed, diverged or took no gradient
+   * step.
    */
-  static int execute(Map<Path, ExperimentConfig> experiments, List<RunSpec> specs, Plugins plugins, int jobs,
-      PrintWriter stdout, PrintWriter stderr) {
-    int finalEpisodes = experiments.values().iterator().next().report().finalEpisodes();
-    RunExecutor executor = new RunExecutor(plugins, CodeVersion.detect(), Platform.current(), Clock.systemUTC(),
-        finalEpisodes);
-    stderr.println(String.format(Locale.ROOT, "qprob: %d run(s) of %s on %d thread(s)", specs.size(),
-        experiments.keySet(), Math.min(jobs, specs.size())));
+  static int execute(Map<Path, ExperimentConfig> experiments, List<RunSpec> specs, RunEngine engine,
+      RunSettings settings, PrintWriter stdout, PrintWriter stderr) {
+    stderr.println(String.format(Locale.ROOT, "qprob: %d run(s) of %s on %s", specs.size(),
+        experiments.keySet(), engine.where(settings, specs.size())));
     stderr.flush();
     PrintStream terminal = System.console() != null ? System.err : null;
     List<RunOutcome> outcomes;
     try (ProgressDisplay display = new ProgressDisplay(specs, stderr, terminal)) {
-      outcomes = new RunPool(executor, jobs).run(specs, display);
+      outcomes = engine.run(specs, settings, display);
     }
     for (Path dir : experiments.keySet()) {
       printSummary(stdout, dir, ExperimentReport.render(dir));

@@ -90,6 +90,21 @@ public final class RunExecutor {
     this.finalEpisodes = finalEpisodes;
   }
 
+  /**
+   * Runs {@code spec} unless its folder holds it ended: a run ended for good (finished or diverged, {@link #ended}) is
+   * skipped and reported as such, any other is executed ({@link #execute}: afresh, or from its checkpoint). What every
+   * engine does with each run.
+   */
+  public RunOutcome runOrSkip(RunSpec spec, RunProgress progress) {
+    Optional<Provenance> ended = ended(spec);
+    if (ended.isPresent()) {
+      RunOutcome skipped = RunOutcome.skipped(spec, ended.get().status(), ended.get().error());
+      progress.ended(skipped);
+      return skipped;
+    }
+    return execute(spec, progress);
+  }
+
   /** The injector of one run: the plugin maps and the run's parts. */
   public static Injector injector(Plugins plugins, RunSpec spec) {
     return Guice.createInjector(new PluginModule(plugins), new RunModule(spec));

@@ -52,15 +52,7 @@ public final class RunPool {
     try {
       List<Future<RunOutcome>> futures = new ArrayList<>();
       for (RunSpec spec : specs) {
-        futures.add(pool.submit(() -> {
-          java.util.Optional<Provenance> ended = executor.ended(spec);
-          if (ended.isPresent()) {
-            RunOutcome skipped = RunOutcome.skipped(spec, ended.get().status(), ended.get().error());
-            progress.ended(skipped);
-            return skipped;
-          }
-          return executor.execute(spec, progress);
-        }));
+        futures.add(pool.submit(() -> executor.runOrSkip(spec, progress)));
       }
       List<RunOutcome> outcomes = new ArrayList<>();
       for (Future<RunOutcome> f : futures) {

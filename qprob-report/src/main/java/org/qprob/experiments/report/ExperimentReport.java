@@ -50,6 +50,7 @@ public final class ExperimentReport {
     }
     AtomicFiles.writeString(folder.resolve(SUMMARY_MD),
         SummaryTable.markdown(config, summaries, results.unfinished(), results.fewGradientSteps(), bootstrap)
+            + VariantRanking.markdown(results, bootstrap)
             + PairwiseComparisons.markdown(comparisons, finalEpisodes, bootstrap) + sections);
     AtomicFiles.write(folder.resolve(CURVES), CurvesPlot.png(heading(config), panels(results), config.report().threshold()));
     return summaries;

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -125,33 +126,98 @@ public final class ConfigReader {
         ? name : "experiment"));
     base.remove("variants");
     base.put("name", name);
+    JsonNode sweepNode = doc.remove("sweep");
     ObjectNode merged = ConfigTree.merge(base, doc);
-    if (variantsNode != null && !variantsNode.isNull()) {
-      if (!(variantsNode instanceof ObjectNode variants)) {
-        throw new ConfigException(where + ": variants = " + show(variantsNode)
-            + " is invalid; expected a mapping of variant name to its overrides");
-      }
+    if (sweepNode != null && !sweepNode.isNull()) {
+      expandSweep(merged, sweepNode, variantsNode, where);
+    } else if (variantsNode != null && !variantsNode.isNull()) {
       JsonNode defaultsNode = merged.get("defaults");
       if (!(defaultsNode instanceof ObjectNode defaults)) {
         throw new ConfigException(where + ": defaults = " + show(defaultsNode)
             + " is invalid; expected a mapping with the keys agent, loss");
       }
       ObjectNode resolved = JsonNodeFactory.instance.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = variants.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        JsonNode override = e.getValue();
-        if (override == null || override.isNull()) {
-          resolved.set(e.getKey(), defaults.deepCopy());
-        } else if (override instanceof ObjectNode o) {
-          resolved.set(e.getKey(), ConfigTree.merge(defaults, o));
-        } else {
-          throw new ConfigException(where + ": variants." + e.getKey() + " = " + show(override)
-              + " is invalid; expected a mapping with the keys agent, loss");
-        }
-      }
+      variantTrees(variantsNode, defaults, where).forEach(resolved::set);
       merged.set("variants", resolved);
     }
     return convert(merged, where);
+  }
+
+  /**
+   * Replaces {@code merged}'s variants by the sweep's: each declared variant (or, with none, the defaults) crossed
+   * with each point of the sweep. Each expanded variant is converted on its own first, so that a bad path or value
+   * fails naming the sweep's path; a sweep without {@code report.rankBy} ranks by the final return.
+   */
+  private void expandSweep(ObjectNode merged, JsonNode sweepNode, JsonNode variantsNode, String where) {
+    SweepConfig sweep;
+    ObjectNode section = JsonNodeFactory.instance.objectNode().set("sweep", sweepNode);
+    try {
+      sweep = yaml.treeToValue(section, SweepSection.class).sweep();
+    } catch (JsonMappingException e) {
+      throw new ConfigException(where + ": " + describe(e, section), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(where + ": sweep: " + e.getOriginalMessage(), e);
+    }
+    JsonNode defaultsNode = merged.get("defaults");
+    if (!(defaultsNode instanceof ObjectNode defaults)) {
+      throw new ConfigException(where + ": defaults = " + show(defaultsNode)
+          + " is invalid; expected a mapping with the keys agent, loss");
+    }
+    Map<String, ObjectNode> declared = new LinkedHashMap<>();
+    if (variantsNode == null || variantsNode.isNull()) {
+      declared.put("", defaults);
+    } else {
+      declared.putAll(variantTrees(variantsNode, defaults, where));
+    }
+    Map<String, ObjectNode> expanded = SweepVariants.expand(sweep, declared);
+    ObjectNode variants = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, ObjectNode> e : expanded.entrySet()) {
+      try {
+        yaml.treeToValue(e.getValue(), VariantConfig.class);
+      } catch (JsonMappingException x) {
+        throw new ConfigException(where + ": sweep variant " + e.getKey() + ": " + describe(x, e.getValue())
+            + sweepPaths(sweep), x);
+      } catch (JsonProcessingException x) {
+        throw new ConfigException(where + ": sweep variant " + e.getKey() + ": " + x.getOriginalMessage(), x);
+      }
+      variants.set(e.getKey(), e.getValue());
+    }
+    merged.set("variants", variants);
+    JsonNode report = merged.get("report");
+    if (report instanceof ObjectNode r && (!r.hasNonNull("rankBy"))) {
+      r.put("rankBy", RankMetric.FINAL_RETURN.key());
+    }
+  }
+
+  /** The {@code sweep} key alone, so that messages name the sweep's keys from the root. */
+  private record SweepSection(SweepConfig sweep) {}
+
+  private static String sweepPaths(SweepConfig sweep) {
+    List<String> paths = new ArrayList<>(sweep.grid().keySet());
+    paths.addAll(sweep.space().keySet());
+    return " (the sweep sets " + paths + ")";
+  }
+
+  /** The declared variants, each its override merged into {@code defaults}. */
+  private static Map<String, ObjectNode> variantTrees(JsonNode variantsNode, ObjectNode defaults, String where) {
+    if (!(variantsNode instanceof ObjectNode variants)) {
+      throw new ConfigException(where + ": variants = " + show(variantsNode)
+          + " is invalid; expected a mapping of variant name to its overrides");
+    }
+    Map<String, ObjectNode> resolved = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = variants.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode override = e.getValue();
+      if (override == null || override.isNull()) {
+        resolved.put(e.getKey(), defaults.deepCopy());
+      } else if (override instanceof ObjectNode o) {
+        resolved.put(e.getKey(), ConfigTree.merge(defaults, o));
+      } else {
+        throw new ConfigException(where + ": variants." + e.getKey() + " = " + show(override)
+            + " is invalid; expected a mapping with the keys agent, loss");
+      }
+    }
+    return resolved;
   }
 
   /** Converts a complete tree to the record, turning Jackson's and the records' exceptions into one line. */

@@ -1,6 +1,9 @@
 package org.qprob.experiments.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Optional;
+import org.qprob.agents.config.ConfigKey;
 
 /**
  * What the summary measures.
@@ -10,9 +13,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     one, and then no threshold columns)
  * @param window the moving-average window for the threshold, at least 1; default 20
  * @param finalEpisodes how many last training episodes the final training return averages, at least 1; default 50
+ * @param rankBy what the ranking section of {@code summary.md} orders the variants by, one of {@link RankMetric}'s
+ *     keys ({@code final-return}, {@code final-eval}, {@code auc}, {@code steps-to-threshold}); default unset = no
+ *     ranking, except in an experiment with a {@code sweep}, where it is {@code final-return}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ReportConfig(Double threshold, int window, int finalEpisodes) {
+public record ReportConfig(Double threshold, int window, int finalEpisodes, String rankBy) {
   public ReportConfig {
     if (threshold != null && !Double.isFinite(threshold)) {
       throw new IllegalArgumentException("threshold = " + threshold + " is invalid; expected a finite number");
@@ -23,15 +29,24 @@ public record ReportConfig(Double threshold, int window, int finalEpisodes) {
     if (finalEpisodes < 1) {
       throw new IllegalArgumentException("finalEpisodes = " + finalEpisodes + " is invalid; expected an integer >= 1");
     }
+    if (rankBy != null) {
+      ConfigKey.of(RankMetric.class, "rankBy", rankBy);
+    }
   }
 
-  /** The environment's threshold, a 20-episode window, the last 50 episodes. */
+  /** The environment's threshold, a 20-episode window, the last 50 episodes, no ranking. */
   public static ReportConfig defaults() {
-    return new ReportConfig(null, 20, 50);
+    return new ReportConfig(null, 20, 50, null);
   }
 
   /** This config with the threshold set. */
   public ReportConfig withThreshold(Double t) {
-    return new ReportConfig(t, window, finalEpisodes);
+    return new ReportConfig(t, window, finalEpisodes, rankBy);
+  }
+
+  /** What the ranking section ranks by; empty for no ranking. */
+  @JsonIgnore
+  public Optional<RankMetric> rankMetric() {
+    return rankBy == null ? Optional.empty() : Optional.of(ConfigKey.of(RankMetric.class, "rankBy", rankBy));
   }
 }

@@ -15,18 +15,19 @@ public record ConvConfig(Integer filters, Integer kernel, Integer stride, String
   /** Valid {@link #padding} values. */
   public static final java.util.List<String> PADDINGS = ConfigKey.keys(ConvPadding.class);
 
+  /** Messages name fields from the record itself ({@code conv.stride}), as the config reader expects of a section. */
   public ConvConfig {
     // absent keys take their defaults
     filters = filters == null ? 16 : filters;
     kernel = kernel == null ? 3 : kernel;
     stride = stride == null ? 1 : stride;
     padding = padding == null ? ConvPadding.VALID.key() : padding;
-    ConfigChecks.atLeast("network.conv.filters", filters, 1);
-    ConfigChecks.atLeast("network.conv.kernel", kernel, 1);
-    ConfigChecks.atLeast("network.conv.stride", stride, 1);
-    ConvPadding mode = ConfigKey.of(ConvPadding.class, "network.conv.padding", padding);
+    ConfigChecks.atLeast("conv.filters", filters, 1);
+    ConfigChecks.atLeast("conv.kernel", kernel, 1);
+    ConfigChecks.atLeast("conv.stride", stride, 1);
+    ConvPadding mode = ConfigKey.of(ConvPadding.class, "conv.padding", padding);
     if (mode == ConvPadding.SAME && kernel % 2 == 0) {
-      throw new IllegalArgumentException("network.conv.padding = \"same\" does not fit network.conv.kernel = "
+      throw new IllegalArgumentException("conv.padding = \"same\" does not fit conv.kernel = "
           + kernel + "; expected an odd kernel or padding valid");
     }
   }
@@ -38,7 +39,7 @@ public record ConvConfig(Integer filters, Integer kernel, Integer stride, String
 
   /** {@link #padding} as its enum. */
   public ConvPadding paddingMode() {
-    return ConfigKey.of(ConvPadding.class, "network.conv.padding", padding);
+    return ConfigKey.of(ConvPadding.class, "conv.padding", padding);
   }
 
   /**

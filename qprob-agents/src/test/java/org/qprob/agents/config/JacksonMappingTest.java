@@ -65,10 +65,10 @@ class JacksonMappingTest {
     assertThat(mapper.treeToValue(tree, AgentConfig.class).network()).isEqualTo(NetworkConfig.minAtar());
     ((ObjectNode) network.get("conv")).put("stride", 0);
     assertThatThrownBy(() -> mapper.treeToValue(tree, AgentConfig.class))
-        .hasRootCauseMessage("network.conv.stride = 0 is invalid; expected an integer >= 1");
+        .hasRootCauseMessage("conv.stride = 0 is invalid; expected an integer >= 1");
     ((ObjectNode) network.get("conv")).put("stride", 1).put("padding", "full");
     assertThatThrownBy(() -> mapper.treeToValue(tree, AgentConfig.class))
-        .hasRootCauseMessage("network.conv.padding = \"full\" is invalid; expected one of [valid, same]");
+        .hasRootCauseMessage("conv.padding = \"full\" is invalid; expected one of [valid, same]");
   }
 
   @Test

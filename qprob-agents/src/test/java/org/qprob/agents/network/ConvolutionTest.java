@@ -236,11 +236,11 @@ class ConvolutionTest {
     assertThatThrownBy(() -> Mlp.parameterCount(big, new int[] {10, 10, 4}, 3))
         .hasMessage("network.conv.kernel = 11 does not fit the observation's 10 rows; expected a kernel of at most 10");
     assertThatThrownBy(() -> new ConvConfig(16, 3, 0, "valid"))
-        .hasMessage("network.conv.stride = 0 is invalid; expected an integer >= 1");
+        .hasMessage("conv.stride = 0 is invalid; expected an integer >= 1");
     assertThatThrownBy(() -> new ConvConfig(16, 3, 1, "full"))
-        .hasMessage("network.conv.padding = \"full\" is invalid; expected one of [valid, same]");
+        .hasMessage("conv.padding = \"full\" is invalid; expected one of [valid, same]");
     assertThatThrownBy(() -> new ConvConfig(16, 2, 1, "same"))
-        .hasMessage("network.conv.padding = \"same\" does not fit network.conv.kernel = 2; expected an odd kernel or"
+        .hasMessage("conv.padding = \"same\" does not fit conv.kernel = 2; expected an odd kernel or"
             + " padding valid");
   }
 

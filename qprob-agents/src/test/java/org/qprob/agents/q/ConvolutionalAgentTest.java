@@ -113,6 +113,29 @@ class ConvolutionalAgentTest {
   }
 
   @Test
+  void theExtremeQAgentTrainsBothItsNetworksOnTheTorso() {
+    Environment env = Fixtures.env(GAME);
+    org.qprob.agents.AgentFactory factory = org.qprob.api.PluginRegistry.load(org.qprob.agents.AgentFactory.class,
+        "agent", org.qprob.agents.AgentFactory::name).get("extreme-q");
+    org.qprob.api.agent.Agent agent = factory.create(new AgentSetup(config().withType("extreme-q"),
+        Fixtures.loss("xql", Map.of()), env.observationSpace(), env.actionSpace(), 8));
+    float[] obs = env.reset(4);
+    int updates = 0;
+    for (int k = 0; k < 80; k++) {
+      int a = agent.act(obs, ActMode.EXPLORE);
+      StepResult r = env.step(a);
+      agent.observe(new Transition(obs, a, r.reward(), r.observation(), r.terminated(), r.truncated()));
+      UpdateResult u = agent.update();
+      if (u.updated()) {
+        assertThat(u.loss()).isFinite();
+        updates++;
+      }
+      obs = r.done() ? env.reset() : r.observation();
+    }
+    assertThat(updates).isGreaterThan(30);
+  }
+
+  @Test
   void aConvolutionOnCartPoleIsRefusedWithOneLine() {
     Environment env = Fixtures.env("CartPole-v1");
     assertThatThrownBy(() -> agent("l2", Map.of(), env))

@@ -3,6 +3,8 @@ package org.qprob.agents;
 import java.util.List;
 import java.util.Locale;
 import org.qprob.agents.config.AgentConfig;
+import org.qprob.agents.config.ConvConfig;
+import org.qprob.agents.network.Mlp;
 
 /**
  * The memory an agent will need, estimated from its config before anything is allocated, so that a config too large
@@ -36,60 +38,60 @@ public record MemoryEstimate(long heapBytes, long nativeBytes) {
    * The estimate for a replay agent on MLPs of {@code config.network()}.
    *
    * @param config the agent config (network widths, replay capacity and batch)
-   * @param inputWidth the network input width
+   * @param inputShape the shape of the network input ({@link org.qprob.agents.network.ObservationEncoder#shape()})
    * @param rawWidth floats per stored observation
    * @param trainedOutputs the output width of each trained network (e.g. one Q network; Q and V for X-DQN)
    * @param targetOutputs the output width of each target network
    */
-  public static MemoryEstimate replayAgent(AgentConfig config, int inputWidth, int rawWidth,
+  public static MemoryEstimate replayAgent(AgentConfig config, int[] inputShape, int rawWidth,
       List<Integer> trainedOutputs, List<Integer> targetOutputs) {
-    return replayAgent(config, inputWidth, rawWidth, trainedOutputs, targetOutputs, 0);
+    return replayAgent(config, inputShape, rawWidth, trainedOutputs, targetOutputs, 0);
   }
 
   /**
-   * As {@link #replayAgent(AgentConfig, int, int, List, List)}, with a replay sampler that keeps
+   * As {@link #replayAgent(AgentConfig, int[], int, List, List)}, with a replay sampler that keeps
    * {@code samplerBytes} of its own on the heap ({@link org.qprob.agents.replay.ReplaySamplerFactory#bytes}).
    */
-  public static MemoryEstimate replayAgent(AgentConfig config, int inputWidth, int rawWidth,
+  public static MemoryEstimate replayAgent(AgentConfig config, int[] inputShape, int rawWidth,
       List<Integer> trainedOutputs, List<Integer> targetOutputs, long samplerBytes) {
     long batchRows = 2L * config.replay().batchSize();
     long nativeBytes = 0;
     long parameterBytes = 0;
     for (int outputs : trainedOutputs) {
-      long p = parameters(config, inputWidth, outputs);
+      long p = parameters(config, inputShape, outputs);
       parameterBytes += p * FLOAT * 3;
-      nativeBytes += p * FLOAT * TRAINED_COPIES + batchRows * units(config, inputWidth, outputs) * FLOAT
+      nativeBytes += p * FLOAT * TRAINED_COPIES + batchRows * units(config, inputShape, outputs) * FLOAT
           * ACTIVATION_COPIES;
     }
     for (int outputs : targetOutputs) {
-      long p = parameters(config, inputWidth, outputs);
+      long p = parameters(config, inputShape, outputs);
       parameterBytes += p * FLOAT;
-      nativeBytes += p * FLOAT * TARGET_COPIES + batchRows * units(config, inputWidth, outputs) * FLOAT;
+      nativeBytes += p * FLOAT * TARGET_COPIES + batchRows * units(config, inputShape, outputs) * FLOAT;
     }
     long capacity = config.replay().capacity();
     long buffer = capacity * (2 * rawWidth * FLOAT + 2 * Integer.BYTES + Double.BYTES + 1) + samplerBytes;
-    long acting = parameters(config, inputWidth, trainedOutputs.get(0)) * FLOAT;
+    long acting = parameters(config, inputShape, trainedOutputs.get(0)) * FLOAT;
     long heap = buffer + acting + CHECKPOINT_COPIES * (buffer + parameterBytes);
     return new MemoryEstimate(heap, nativeBytes);
   }
 
-  /** Weights and biases of an MLP with {@code config}'s hidden layers between the given input and output widths. */
-  static long parameters(AgentConfig config, int inputWidth, int outputs) {
-    long total = 0;
-    long fanIn = inputWidth;
-    for (int h : config.network().hidden()) {
-      total += fanIn * h + h;
-      fanIn = h;
-    }
-    return total + fanIn * outputs + outputs;
+  /**
+   * Weights and biases of {@code config}'s network (convolution, hidden layers) between the given input and output;
+   * one line if its convolution does not fit the input.
+   */
+  static long parameters(AgentConfig config, int[] inputShape, int outputs) {
+    return Mlp.parameterCount(config.network(), inputShape, outputs);
   }
 
-  private static long units(AgentConfig config, int inputWidth, int outputs) {
-    long total = inputWidth + outputs;
-    for (int h : config.network().hidden()) {
-      total += h;
+  /** Activations per sample (a convolution's input counted as its im2col rows, kernel area x its grid). */
+  private static long units(AgentConfig config, int[] inputShape, int outputs) {
+    int[] widths = Mlp.widths(config.network(), inputShape, outputs);
+    long total = 0;
+    for (int w : widths) {
+      total += w;
     }
-    return total;
+    ConvConfig conv = config.network().conv();
+    return conv == null ? total : total + (long) widths[0] * conv.kernel() * conv.kernel();
   }
 
   /**

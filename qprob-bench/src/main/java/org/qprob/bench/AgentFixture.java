@@ -3,8 +3,12 @@ package org.qprob.bench;
 import java.util.Map;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
+import org.qprob.agents.config.AgentConfig;
+import org.qprob.agents.config.NetworkConfig;
 import org.qprob.agents.config.OriginalConfigs;
 import org.qprob.agents.config.ReferenceConfig;
+import org.qprob.agents.config.ReplayConfig;
+import org.qprob.agents.config.TargetConfig;
 import org.qprob.agents.random.Seeds;
 import org.qprob.api.Options;
 import org.qprob.api.PluginRegistry;
@@ -17,8 +21,8 @@ import org.qprob.api.env.StepResult;
 import org.qprob.api.loss.LossProvider;
 
 /**
- * An agent of one of the reference configurations on CartPole-v1, made through the plugin registries as a run makes
- * it, whose replay buffer already holds {@code fill} transitions of its own exploring play, together with a further
+ * An agent of one of the reference configurations on CartPole-v1 (or of MinAtar's network on a MinAtar game), made
+ * through the plugin registries as a run makes it, whose replay buffer already holds {@code fill} transitions of its own exploring play, together with a further
  * {@code spare} recorded transitions to feed it during a benchmark.
  *
  * @param agent the agent, ready to update
@@ -32,6 +36,25 @@ record AgentFixture(Agent agent, Transition[] spare) {
           "dqn-prioritized", prioritized(OriginalConfigs.dqnTarget(), 1),
           "dqn-prioritized-3-step", prioritized(OriginalConfigs.dqnTarget(), 3));
 
+  /**
+   * Configurations on MinAtar's network ({@code examples/dqn.py}: one 3x3 convolution of 16 filters, a dense layer
+   * of 128), batch 32 and a target network, by the names the benchmarks take, with the environment they play.
+   */
+  static final Map<String, ReferenceConfig> MINATAR_CONFIGS =
+      Map.of("minatar-l2", minAtar("l2", Map.of()),
+          "minatar-c51", minAtar("categorical", Map.of("atoms", 51, "v_min", -10.0, "v_max", 10.0)));
+
+  /** The environment of the MinAtar configurations. */
+  static final String MINATAR_GAME = "MinAtar/Breakout-v1";
+
+  private static ReferenceConfig minAtar(String loss, Map<String, Object> options) {
+    AgentConfig agent = AgentConfig.defaults()
+        .withNetwork(NetworkConfig.minAtar())
+        .withReplay(ReplayConfig.of(100_000, 32, 500, 1))
+        .withTarget(new TargetConfig("target-network", 1_000, 1.0));
+    return new ReferenceConfig("minatar-" + loss, loss, options, agent, "MinAtar's network, batch 32");
+  }
+
   /** {@code rc} with prioritized replay (its default options) and {@code n}-step returns. */
   private static ReferenceConfig prioritized(ReferenceConfig rc, int n) {
     return new ReferenceConfig(rc.name() + "-prioritized", rc.loss(), rc.lossOptions(),
@@ -40,12 +63,14 @@ record AgentFixture(Agent agent, Transition[] spare) {
 
   /** The agent of configuration {@code name} after {@code fill} observed steps, with {@code spare} more recorded. */
   static AgentFixture create(String name, int fill, int spare, long seed) {
-    ReferenceConfig rc = CONFIGS.get(name);
+    ReferenceConfig rc = CONFIGS.containsKey(name) ? CONFIGS.get(name) : MINATAR_CONFIGS.get(name);
     if (rc == null) {
-      throw new IllegalArgumentException("config = \"" + name + "\" is invalid; expected one of " + CONFIGS.keySet());
+      throw new IllegalArgumentException("config = \"" + name + "\" is invalid; expected one of " + CONFIGS.keySet()
+          + " or " + MINATAR_CONFIGS.keySet());
     }
+    String id = CONFIGS.containsKey(name) ? "CartPole-v1" : MINATAR_GAME;
     Environment env = PluginRegistry.load(EnvironmentProvider.class, "environment", EnvironmentProvider::id)
-        .get("CartPole-v1").create(Options.none("env CartPole-v1"));
+        .get(id).create(Options.none("env " + id));
     LossProvider loss = PluginRegistry.load(LossProvider.class, "loss", LossProvider::name).get(rc.loss());
     AgentFactory factory = PluginRegistry.load(AgentFactory.class, "agent", AgentFactory::name)
         .get(rc.agent().type());

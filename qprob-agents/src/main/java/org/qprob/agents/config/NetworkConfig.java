@@ -3,8 +3,9 @@ package org.qprob.agents.config;
 import java.util.List;
 
 /**
- * The multilayer perceptron every agent learns with: dense hidden layers, then one linear output layer whose size the
- * loss's head decides (A point Q-values, or A Gumbel locations plus one state log-scale).
+ * The network every agent learns with: optionally a convolutional first layer over grid observations, dense hidden
+ * layers, then one linear output layer whose size the loss's output model decides (A point Q-values, or A Gumbel
+ * locations plus one state log-scale, or A x atoms).
  *
  * @param hidden hidden layer widths, input side first; default {@code [128, 128]} (both original scripts). May be
  *     empty (a linear model).
@@ -20,9 +21,13 @@ import java.util.List;
  *     {@code false}. The original q-prob script does this; it suits CartPole (returns positive, at most ~100) but makes
  *     negative returns (MountainCar, Acrobot, CliffWalking) unrepresentable, which is why it is off by default.
  *     Clamping is off by default for the same reason: without exp it would cap the locations themselves at 8.
+ * @param conv a convolutional first layer ({@link ConvConfig}), for observations on a grid (a {@code Box} of shape
+ *     rows x columns x channels, such as MinAtar's); default none (absent or null). With it the grid's convolution,
+ *     after the hidden activation, is flattened into the {@code hidden} layers; MinAtar's standard network is
+ *     {@code conv: {filters: 16, kernel: 3, stride: 1, padding: valid}, hidden: [128]}.
  */
 public record NetworkConfig(List<Integer> hidden, String activation, String weightInit, boolean clipOutputs,
-    double clipMin, double clipMax, boolean expLocations) {
+    double clipMin, double clipMax, boolean expLocations, ConvConfig conv) {
 
   /** Valid {@link #activation} values. */
   public static final List<String> ACTIVATIONS = List.of("relu", "tanh", "elu", "leaky-relu", "sigmoid");
@@ -48,6 +53,12 @@ public record NetworkConfig(List<Integer> hidden, String activation, String weig
     }
   }
 
+  /** A network without a convolution. */
+  public NetworkConfig(List<Integer> hidden, String activation, String weightInit, boolean clipOutputs,
+      double clipMin, double clipMax, boolean expLocations) {
+    this(hidden, activation, weightInit, clipOutputs, clipMin, clipMax, expLocations, null);
+  }
+
   /** 128-128 ReLU, PyTorch's default initialisation, no output clamp, no exp on the locations. */
   public static NetworkConfig defaults() {
     return new NetworkConfig(List.of(128, 128), "relu", "torch-default", false, -4, 8, false);
@@ -55,7 +66,25 @@ public record NetworkConfig(List<Integer> hidden, String activation, String weig
 
   /** A copy with the original q-prob script's output transform: clamp to [-4, 8], then mu = exp(raw). */
   public NetworkConfig withOriginalGumbelOutputs() {
-    return new NetworkConfig(hidden, activation, weightInit, true, -4, 8, true);
+    return new NetworkConfig(hidden, activation, weightInit, true, -4, 8, true, conv);
+  }
+
+  /**
+   * MinAtar's network ({@code examples/dqn.py}): one 3x3 convolution of 16 filters, stride 1, no padding, ReLU, a dense
+   * layer of 128, ReLU, then the output layer.
+   */
+  public static NetworkConfig minAtar() {
+    return new NetworkConfig(List.of(128), "relu", "torch-default", false, -4, 8, false, ConvConfig.minAtar());
+  }
+
+  /** A copy with another convolution (null: none). */
+  public NetworkConfig withConv(ConvConfig value) {
+    return new NetworkConfig(hidden, activation, weightInit, clipOutputs, clipMin, clipMax, expLocations, value);
+  }
+
+  /** A copy with other hidden widths. */
+  public NetworkConfig withHidden(List<Integer> value) {
+    return new NetworkConfig(value, activation, weightInit, clipOutputs, clipMin, clipMax, expLocations, conv);
   }
 
   /** {@link #weightInit} as its enum. */

@@ -8,19 +8,25 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The forward and backward passes of a stack of dense layers, run straight through OpenBLAS on the flat parameter
- * and gradient vectors of an {@link Mlp}: per layer one matrix product forward and two backward (one for the first
- * layer), with the bias, the activation and its derivative applied in Java between them, in the network's precision.
+ * The forward and backward passes of a stack of dense layers, optionally after a convolution, run straight through
+ * OpenBLAS on the flat parameter and gradient vectors of an {@link Mlp}: per layer one matrix product forward and two
+ * backward (one for the first layer), with the bias, the activation and its derivative applied in Java between them,
+ * in the network's precision. A convolution (only ever the first layer) is a product over its im2col matrix
+ * ({@link Convolution}): forward {@code Z [rows * positions, filters] = cols W'}, backward {@code dW' = D' cols}; as
+ * the first layer it needs no input gradient (and so no col2im).
  * It computes what DL4J's dense layers compute (the same products on the same layout; {@code BlasStackTest} checks
  * the outputs and gradients against DL4J's), with 8 native calls per forward and backward pass of a three-layer
  * network where DL4J makes about 36 ND4J operations of 10-20 µs of bookkeeping each.
  *
- * <p>Layout (DL4J's): per layer {@code in -> out}, the weights {@code W [in, out]} in column-major order (that is,
- * row-major {@code W' [out, in]}), then the bias {@code b [out]}. Activations are row-major, one row per sample.
+ * <p>Layout (DL4J's, {@link LayerLayout}): per dense layer {@code in -> out}, the weights {@code W [in, out]} in
+ * column-major order (that is, row-major {@code W' [out, in]}), then the bias {@code b [out]}; a convolution's bias,
+ * then its {@code W' [filters, patch]}. Activations are row-major, one row per sample (a convolution's output
+ * channels-last, position-major).
  * The parameters are read at every pass, so writes to them between passes take effect. Not thread-safe.
  */
 abstract class BlasStack {
   final int[] sizes;
+  final LayerLayout layout;
   final Activations activation;
   final int layers;
   final int widest;
@@ -32,14 +38,13 @@ abstract class BlasStack {
   private Workspace inference;
   private int trainingRows;
 
-  private BlasStack(int[] sizes, Activations activation, DataType type, INDArray parameters, INDArray gradient) {
-    this.sizes = sizes.clone();
+  private BlasStack(LayerLayout layout, Activations activation, DataType type, INDArray parameters,
+      INDArray gradient) {
+    this.layout = layout;
+    this.sizes = layout.sizes.clone();
     this.activation = activation;
     this.layers = sizes.length - 1;
-    long count = 0;
-    for (int l = 0; l < layers; l++) {
-      count += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
-    }
+    long count = layout.parameterCount;
     int w = 0;
     for (int s : sizes) {
       w = Math.max(w, s);
@@ -51,14 +56,11 @@ abstract class BlasStack {
     biases = new Pointer[layers];
     weightGradients = new Pointer[layers];
     biasGradients = new Pointer[layers];
-    long off = 0;
     for (int l = 0; l < layers; l++) {
-      long size = (long) sizes[l] * sizes[l + 1];
-      weights[l] = at(parameters, off);
-      weightGradients[l] = at(gradient, off);
-      biases[l] = at(parameters, off + size);
-      biasGradients[l] = at(gradient, off + size);
-      off += size + sizes[l + 1];
+      weights[l] = at(parameters, layout.weightAt[l]);
+      weightGradients[l] = at(gradient, layout.weightAt[l]);
+      biases[l] = at(parameters, layout.biasAt[l]);
+      biasGradients[l] = at(gradient, layout.biasAt[l]);
     }
   }
 
@@ -66,11 +68,11 @@ abstract class BlasStack {
    * A stack over {@code parameters} and {@code gradient}: contiguous vectors of {@code type} (FLOAT or DOUBLE) in the
    * layout above; {@link #backward} writes the gradient.
    */
-  static BlasStack create(int[] sizes, Activations activation, DataType type, INDArray parameters,
+  static BlasStack create(LayerLayout layout, Activations activation, DataType type, INDArray parameters,
       INDArray gradient) {
     return switch (type) {
-      case FLOAT -> new SinglePrecision(sizes, activation, parameters, gradient);
-      case DOUBLE -> new DoublePrecision(sizes, activation, parameters, gradient);
+      case FLOAT -> new SinglePrecision(layout, activation, parameters, gradient);
+      case DOUBLE -> new DoublePrecision(layout, activation, parameters, gradient);
       default -> throw new IllegalArgumentException("data type " + type + " is not supported; expected FLOAT or DOUBLE");
     };
   }
@@ -88,23 +90,24 @@ abstract class BlasStack {
    */
   final double[][] forward(float[] input, int rows, boolean keep) {
     Workspace ws = workspace(rows, keep);
-    ws.loadInput(input, rows * sizes[0]);
+    ws.loadInput(input, rows);
     return forward(ws, rows, keep);
   }
 
   /** As {@link #forward(float[], int, boolean)} for inputs in doubles. */
   final double[][] forward(double[] input, int rows, boolean keep) {
     Workspace ws = workspace(rows, keep);
-    ws.loadInput(input, rows * sizes[0]);
+    ws.loadInput(input, rows);
     return forward(ws, rows, keep);
   }
 
   private double[][] forward(Workspace ws, int rows, boolean keep) {
     for (int l = 0; l < layers; l++) {
-      int in = sizes[l];
-      int out = sizes[l + 1];
-      // Z [rows, out] = A W, then bias and activation in place
-      gemm(false, true, rows, out, in, ws.activations[l], in, weights[l], in, ws.activations[l + 1], out);
+      int in = layout.fanIn(l);
+      int out = layout.units(l);
+      // Z [rows, out] = A W (a convolution: Z [rows * positions, filters] = cols W'), then bias and activation in place
+      gemm(false, true, rows * layout.repeats(l), out, in, ws.activations[l], in, weights[l], in,
+          ws.activations[l + 1], out);
       ws.finishLayer(l, rows, l == layers - 1);
     }
     if (keep) {
@@ -129,14 +132,15 @@ abstract class BlasStack {
     Workspace ws = training;
     ws.loadDelta(dOutput);
     for (int l = layers - 1; l >= 0; l--) {
-      int in = sizes[l];
-      int out = sizes[l + 1];
-      // dW' [out, in] = D' A; db = column sums of D
-      gemm(true, false, out, in, rows, ws.nativeDelta, out, ws.activations[l], in, weightGradients[l], in);
+      int in = layout.fanIn(l);
+      int out = layout.units(l);
+      int productRows = rows * layout.repeats(l);
+      // dW' [out, in] = D' A (a convolution: dW' [filters, patch] = D' cols); db = column sums of D
+      gemm(true, false, out, in, productRows, ws.nativeDelta, out, ws.activations[l], in, weightGradients[l], in);
       ws.biasGradient(l, rows);
       if (l > 0) {
-        // dA [rows, in] = D W', then through the derivative of layer l - 1's activation
-        gemm(false, false, rows, in, out, ws.nativeDelta, out, weights[l], in, ws.nativeSpare, in);
+        // dA [rows, in] = D W', then through the derivative of layer l - 1's activation (layer l > 0 is dense)
+        gemm(false, false, productRows, in, out, ws.nativeDelta, out, weights[l], in, ws.nativeSpare, in);
         ws.hiddenDelta(l, rows);
       }
     }
@@ -183,7 +187,7 @@ abstract class BlasStack {
       this.capacity = capacity;
       activations = new Pointer[sizes.length];
       for (int l = 0; l < sizes.length; l++) {
-        activations[l] = allocate((long) capacity * sizes[l]);
+        activations[l] = allocate((long) capacity * (l == 0 ? layout.firstInputs() : sizes[l]));
       }
       nativeDelta = allocate((long) capacity * widest);
       nativeSpare = allocate((long) capacity * widest);
@@ -191,9 +195,10 @@ abstract class BlasStack {
 
     abstract Pointer allocate(long n);
 
-    abstract void loadInput(float[] input, int n);
+    /** Loads the first product's input for {@code rows} samples: the inputs, or their im2col rows. */
+    abstract void loadInput(float[] input, int rows);
 
-    abstract void loadInput(double[] input, int n);
+    abstract void loadInput(double[] input, int rows);
 
     /** Adds layer {@code l}'s bias to its product and, unless last, applies the activation. */
     abstract void finishLayer(int l, int rows, boolean last);
@@ -220,8 +225,8 @@ abstract class BlasStack {
 
   /** Single precision: float arrays on both sides. */
   private static final class SinglePrecision extends BlasStack {
-    SinglePrecision(int[] sizes, Activations activation, INDArray parameters, INDArray gradient) {
-      super(sizes, activation, DataType.FLOAT, parameters, gradient);
+    SinglePrecision(LayerLayout layout, Activations activation, INDArray parameters, INDArray gradient) {
+      super(layout, activation, DataType.FLOAT, parameters, gradient);
     }
 
     @Override
@@ -247,13 +252,16 @@ abstract class BlasStack {
       private final float[][] values;
       private final float[] delta;
       private final float[] row;
+      /** The raw inputs in floats, before im2col (convolutions only). */
+      private final float[] staging;
 
       FloatWorkspace(int capacity) {
         super(capacity);
         values = new float[sizes.length][];
         for (int l = 0; l < sizes.length; l++) {
-          values[l] = new float[capacity * sizes[l]];
+          values[l] = new float[capacity * (l == 0 ? layout.firstInputs() : sizes[l])];
         }
+        staging = layout.conv == null ? null : new float[capacity * sizes[0]];
         delta = new float[capacity * widest];
         row = new float[widest];
       }
@@ -264,28 +272,39 @@ abstract class BlasStack {
       }
 
       @Override
-      void loadInput(float[] input, int n) {
-        ((FloatPointer) activations[0]).put(input, 0, n);
+      void loadInput(float[] input, int rows) {
+        if (layout.conv == null) {
+          ((FloatPointer) activations[0]).put(input, 0, rows * sizes[0]);
+        } else {
+          layout.conv.im2col(input, rows, values[0]);
+          ((FloatPointer) activations[0]).put(values[0], 0, rows * layout.firstInputs());
+        }
       }
 
       @Override
-      void loadInput(double[] input, int n) {
-        float[] x = values[0];
+      void loadInput(double[] input, int rows) {
+        int n = rows * sizes[0];
+        float[] x = layout.conv == null ? values[0] : staging;
         for (int i = 0; i < n; i++) {
           x[i] = (float) input[i];
         }
-        ((FloatPointer) activations[0]).put(x, 0, n);
+        if (layout.conv == null) {
+          ((FloatPointer) activations[0]).put(x, 0, n);
+        } else {
+          loadInput(x, rows);
+        }
       }
 
       @Override
       void finishLayer(int l, int rows, boolean last) {
-        int out = sizes[l + 1];
-        int n = rows * out;
+        int out = layout.units(l);
+        int productRows = rows * layout.repeats(l);
+        int n = productRows * out;
         float[] h = values[l + 1];
         FloatPointer z = (FloatPointer) activations[l + 1];
         z.get(h, 0, n);
         ((FloatPointer) biases[l]).get(row, 0, out);
-        for (int i = 0; i < rows; i++) {
+        for (int i = 0; i < productRows; i++) {
           int o = i * out;
           for (int j = 0; j < out; j++) {
             h[o + j] += row[j];
@@ -323,9 +342,10 @@ abstract class BlasStack {
 
       @Override
       void biasGradient(int l, int rows) {
-        int out = sizes[l + 1];
+        int out = layout.units(l);
+        int productRows = rows * layout.repeats(l);
         java.util.Arrays.fill(row, 0, out, 0f);
-        for (int i = 0; i < rows; i++) {
+        for (int i = 0; i < productRows; i++) {
           int o = i * out;
           for (int j = 0; j < out; j++) {
             row[j] += delta[o + j];
@@ -346,8 +366,8 @@ abstract class BlasStack {
 
   /** Double precision (for gradient checks): double arrays on both sides. */
   private static final class DoublePrecision extends BlasStack {
-    DoublePrecision(int[] sizes, Activations activation, INDArray parameters, INDArray gradient) {
-      super(sizes, activation, DataType.DOUBLE, parameters, gradient);
+    DoublePrecision(LayerLayout layout, Activations activation, INDArray parameters, INDArray gradient) {
+      super(layout, activation, DataType.DOUBLE, parameters, gradient);
     }
 
     @Override
@@ -373,13 +393,16 @@ abstract class BlasStack {
       private final double[][] values;
       private final double[] delta;
       private final double[] row;
+      /** The raw inputs in doubles, before im2col (convolutions only). */
+      private final double[] staging;
 
       DoubleWorkspace(int capacity) {
         super(capacity);
         values = new double[sizes.length][];
         for (int l = 0; l < sizes.length; l++) {
-          values[l] = new double[capacity * sizes[l]];
+          values[l] = new double[capacity * (l == 0 ? layout.firstInputs() : sizes[l])];
         }
+        staging = layout.conv == null ? null : new double[capacity * sizes[0]];
         delta = new double[capacity * widest];
         row = new double[widest];
       }
@@ -390,28 +413,35 @@ abstract class BlasStack {
       }
 
       @Override
-      void loadInput(float[] input, int n) {
-        double[] x = values[0];
+      void loadInput(float[] input, int rows) {
+        int n = rows * sizes[0];
+        double[] x = layout.conv == null ? values[0] : staging;
         for (int i = 0; i < n; i++) {
           x[i] = input[i];
         }
-        ((DoublePointer) activations[0]).put(x, 0, n);
+        loadInput(x, rows);
       }
 
       @Override
-      void loadInput(double[] input, int n) {
-        ((DoublePointer) activations[0]).put(input, 0, n);
+      void loadInput(double[] input, int rows) {
+        if (layout.conv == null) {
+          ((DoublePointer) activations[0]).put(input, 0, rows * sizes[0]);
+        } else {
+          layout.conv.im2col(input, rows, values[0]);
+          ((DoublePointer) activations[0]).put(values[0], 0, rows * layout.firstInputs());
+        }
       }
 
       @Override
       void finishLayer(int l, int rows, boolean last) {
-        int out = sizes[l + 1];
-        int n = rows * out;
+        int out = layout.units(l);
+        int productRows = rows * layout.repeats(l);
+        int n = productRows * out;
         double[] h = values[l + 1];
         DoublePointer z = (DoublePointer) activations[l + 1];
         z.get(h, 0, n);
         ((DoublePointer) biases[l]).get(row, 0, out);
-        for (int i = 0; i < rows; i++) {
+        for (int i = 0; i < productRows; i++) {
           int o = i * out;
           for (int j = 0; j < out; j++) {
             h[o + j] += row[j];
@@ -445,9 +475,10 @@ abstract class BlasStack {
 
       @Override
       void biasGradient(int l, int rows) {
-        int out = sizes[l + 1];
+        int out = layout.units(l);
+        int productRows = rows * layout.repeats(l);
         java.util.Arrays.fill(row, 0, out, 0);
-        for (int i = 0; i < rows; i++) {
+        for (int i = 0; i < productRows; i++) {
           int o = i * out;
           for (int j = 0; j < out; j++) {
             row[j] += delta[o + j];

@@ -8,9 +8,13 @@ import java.util.random.RandomGenerator;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -25,13 +29,15 @@ import org.qprob.agents.config.OptimizerConfig;
 import org.qprob.agents.config.WeightInit;
 
 /**
- * A multilayer perceptron trained by external errors: the caller runs a batch forward ({@link #forwardForTraining}),
+ * A multilayer perceptron, optionally with a convolutional first layer over grid observations, trained by external
+ * errors: the caller runs a batch forward ({@link #forwardForTraining}),
  * computes dLoss/dOutput itself, and hands it back ({@link #gradient}); the gradient is then clipped by its global
  * norm and applied by Adam or SGD in {@link #step}. The last layer is linear. Initial weights come from the caller's
  * generator, not from ND4J's.
  *
  * <p>The parameters and the gradient live in a DL4J {@code MultiLayerNetwork} of dense layers (its flat parameter
- * and gradient vectors, in DL4J's layout), but the arithmetic does not go through DL4J's layers: the passes call
+ * and gradient vectors, in DL4J's layout: {@link LayerLayout}; a convolution is a DL4J {@code ConvolutionLayer} over
+ * channels-last (NHWC) grids, which DL4J flattens position-major into the first dense layer), but the arithmetic does not go through DL4J's layers: the passes call
  * OpenBLAS directly on those vectors ({@link BlasStack}) and the optimizer runs in Java with DL4J's formulas
  * ({@link GradientStep}). This gives the same numbers as DL4J's own layers and updaters at a fraction of the cost: DL4J
  * spends 10-20 µs of bookkeeping on each of the ~40 native operations of one update of a small network, more than
@@ -39,6 +45,7 @@ import org.qprob.agents.config.WeightInit;
  */
 public final class Mlp {
   private final MultiLayerNetwork net;
+  private final LayerLayout layout;
   private final int[] sizes;
   private final Activations activation;
   private final DataType dataType;
@@ -49,15 +56,16 @@ public final class Mlp {
   private float[] hostParameters;
   private int iteration;
 
-  private Mlp(MultiLayerNetwork net, int[] sizes, Activations activation, DataType dataType, GradientStep optimizer,
-      String description) {
+  private Mlp(MultiLayerNetwork net, LayerLayout layout, Activations activation, DataType dataType,
+      GradientStep optimizer, String description) {
     this.net = net;
-    this.sizes = sizes;
+    this.layout = layout;
+    this.sizes = layout.sizes;
     this.activation = activation;
     this.dataType = dataType;
     this.optimizer = optimizer;
     this.description = description;
-    this.stack = BlasStack.create(sizes, activation, dataType, net.params(), net.getGradientsViewArray());
+    this.stack = BlasStack.create(layout, activation, dataType, net.params(), net.getGradientsViewArray());
     this.gradient = new DefaultGradient(net.getGradientsViewArray());
   }
 
@@ -75,14 +83,20 @@ public final class Mlp {
    */
   public static Mlp create(NetworkConfig config, int inputs, int outputs, OptimizerConfig optimizer,
       double learningRate, double gradClipNorm, DataType dataType, RandomGenerator rng) {
+    return create(config, new int[] {inputs}, outputs, optimizer, learningRate, gradClipNorm, dataType, rng);
+  }
+
+  /**
+   * As {@link #create(NetworkConfig, int, int, OptimizerConfig, double, double, DataType, RandomGenerator)} for inputs
+   * of {@code inputShape} (an observation space's shape, {@link ObservationEncoder#shape()}); a convolution needs a
+   * grid {@code [rows, columns, channels]}, stored channels-last. Fails with one line if {@code config.conv()} does not
+   * fit the shape.
+   */
+  public static Mlp create(NetworkConfig config, int[] inputShape, int outputs, OptimizerConfig optimizer,
+      double learningRate, double gradClipNorm, DataType dataType, RandomGenerator rng) {
     Activations act = Activations.byName(config.activation());
-    List<Integer> hidden = config.hidden();
-    int[] sizes = new int[hidden.size() + 2];
-    sizes[0] = inputs;
-    for (int i = 0; i < hidden.size(); i++) {
-      sizes[i + 1] = hidden.get(i);
-    }
-    sizes[sizes.length - 1] = outputs;
+    LayerLayout layout = layout(config, inputShape, outputs);
+    int[] sizes = layout.sizes;
     NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
         .dataType(dataType)
         .updater(new NoOp())
@@ -90,43 +104,107 @@ public final class Mlp {
         .trainingWorkspaceMode(WorkspaceMode.NONE)
         .inferenceWorkspaceMode(WorkspaceMode.NONE)
         .list();
+    Convolution conv = layout.conv;
     for (int l = 0; l < sizes.length - 1; l++) {
       boolean last = l == sizes.length - 2;
-      list.layer(new DenseLayer.Builder().nIn(sizes[l]).nOut(sizes[l + 1])
-          .activation(last ? Activation.IDENTITY : act.dl4j).build());
+      Activation a = last ? Activation.IDENTITY : act.dl4j;
+      if (layout.convolutional(l)) {
+        list.layer(new ConvolutionLayer.Builder(conv.kernel, conv.kernel).stride(conv.stride, conv.stride)
+            .padding(conv.padding, conv.padding).convolutionMode(ConvolutionMode.Truncate)
+            .dataFormat(CNN2DFormat.NHWC).nIn(conv.channels).nOut(conv.filters).activation(a).build());
+      } else {
+        list.layer(new DenseLayer.Builder().nIn(sizes[l]).nOut(sizes[l + 1]).activation(a).build());
+      }
+    }
+    if (conv != null) {
+      list.setInputType(InputType.convolutional(conv.rows, conv.columns, conv.channels, CNN2DFormat.NHWC));
     }
     MultiLayerConfiguration conf = list.build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
     net.initGradientsView();
+    checkLayout(net, layout);
     GradientStep step = GradientStep.create(optimizer, learningRate, gradClipNorm, net.params(),
         net.getGradientsViewArray());
-    Mlp mlp = new Mlp(net, sizes, act, dataType, step,
-        "Mlp(" + java.util.Arrays.toString(sizes) + ", " + config.activation() + ", " + config.weightInit() + ", "
-            + optimizer.name() + " lr=" + learningRate + ", clip=" + gradClipNorm + ", " + dataType + ")");
+    Mlp mlp = new Mlp(net, layout, act, dataType, step,
+        "Mlp(" + (conv == null ? "" : conv + ", ") + java.util.Arrays.toString(sizes) + ", " + config.activation()
+            + ", " + config.weightInit() + ", " + optimizer.name() + " lr=" + learningRate + ", clip=" + gradClipNorm
+            + ", " + dataType + ")");
     mlp.initialise(config.weightInitScheme(), rng);
     return mlp;
   }
 
+  /** The layers of {@code config} between inputs of {@code inputShape} and {@code outputs}; one line if they do not fit. */
+  static LayerLayout layout(NetworkConfig config, int[] inputShape, int outputs) {
+    Convolution conv = config.conv() == null ? null : Convolution.of(config.conv(), inputShape);
+    int inputs = 1;
+    for (int d : inputShape) {
+      inputs *= d;
+    }
+    List<Integer> hidden = config.hidden();
+    int first = conv == null ? 1 : 2;
+    int[] sizes = new int[hidden.size() + first + 1];
+    sizes[0] = inputs;
+    if (conv != null) {
+      sizes[1] = conv.outputs();
+    }
+    for (int i = 0; i < hidden.size(); i++) {
+      sizes[i + first] = hidden.get(i);
+    }
+    sizes[sizes.length - 1] = outputs;
+    return new LayerLayout(sizes, conv);
+  }
+
+  /**
+   * The parameter count of {@code config} between inputs of {@code inputShape} and {@code outputs}, without building
+   * it (for memory estimates); one line if the config does not fit the shape.
+   */
+  public static long parameterCount(NetworkConfig config, int[] inputShape, int outputs) {
+    return layout(config, inputShape, outputs).parameterCount;
+  }
+
+  /** The values per sample each layer produces, input first, as {@link #parameterCount} builds them. */
+  public static int[] widths(NetworkConfig config, int[] inputShape, int outputs) {
+    return layout(config, inputShape, outputs).sizes.clone();
+  }
+
+  /** Fails unless DL4J keeps each layer's weights and bias where {@code layout} says. */
+  private static void checkLayout(MultiLayerNetwork net, LayerLayout layout) {
+    if (net.numParams() != layout.parameterCount) {
+      throw new IllegalStateException("DL4J holds " + net.numParams() + " parameters where the layout has "
+          + layout.parameterCount);
+    }
+    long base = net.params().offset();
+    for (int l = 0; l < layout.layers(); l++) {
+      long w = net.getParam(l + "_W").offset() - base;
+      long b = net.getParam(l + "_b").offset() - base;
+      if (w != layout.weightAt[l] || b != layout.biasAt[l]) {
+        throw new IllegalStateException("DL4J keeps layer " + l + "'s weights at " + w + " and bias at " + b
+            + " where the layout has " + layout.weightAt[l] + " and " + layout.biasAt[l]);
+      }
+    }
+  }
+
   private void initialise(WeightInit scheme, RandomGenerator rng) {
     double[] flat = new double[(int) net.numParams()];
-    int off = 0;
-    for (int l = 0; l < sizes.length - 1; l++) {
-      int in = sizes[l];
-      int out = sizes[l + 1];
-      double wBound = scheme.weightBound(in, out);
-      double bBound = scheme.biasBound(in, out);
+    for (int l = 0; l < layout.layers(); l++) {
+      int in = layout.fanIn(l);
+      int out = layout.units(l);
+      double wBound = scheme.weightBound(in, layout.fanOut(l));
+      double bBound = scheme.biasBound(in, layout.fanOut(l));
+      int w = (int) layout.weightAt[l];
       for (int k = 0; k < in * out; k++) {
-        flat[off++] = (2 * rng.nextDouble() - 1) * wBound;
+        flat[w + k] = (2 * rng.nextDouble() - 1) * wBound;
       }
+      int b = (int) layout.biasAt[l];
       for (int k = 0; k < out; k++) {
-        flat[off++] = bBound == 0 ? 0 : (2 * rng.nextDouble() - 1) * bBound;
+        flat[b + k] = bBound == 0 ? 0 : (2 * rng.nextDouble() - 1) * bBound;
       }
     }
     net.params().assign(Nd4j.create(flat, new long[] {1, flat.length}, 'c').castTo(dataType));
   }
 
-  /** Layer widths, input first. */
+  /** Values per sample of each layer, input first (a convolution's: positions x filters). */
   public int[] sizes() {
     return sizes.clone();
   }
@@ -248,7 +326,7 @@ public final class Mlp {
 
   /** A plain-Java copy of the current parameters. */
   public HostMlp hostCopy() {
-    HostMlp host = new HostMlp(sizes, activation);
+    HostMlp host = new HostMlp(layout, activation);
     host.load(parameterFloats());
     return host;
   }

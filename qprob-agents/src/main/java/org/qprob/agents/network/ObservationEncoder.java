@@ -19,6 +19,14 @@ public final class ObservationEncoder {
     return width;
   }
 
+  /**
+   * The shape the network reads the encoded input in: a box's own shape (MinAtar's grids: rows, columns, channels),
+   * {@code [n]} for a one-hot discrete state.
+   */
+  public int[] shape() {
+    return space instanceof Box b ? b.shape() : new int[] {width};
+  }
+
   /** The stored width of one raw observation. */
   public int rawWidth() {
     return space.flatSize();

@@ -87,10 +87,10 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
         source == TargetSource.ONLINE_GRAD);
     long seed = setup.seed();
     RandomStream init = new RandomStream(Seeds.derive(seed, "weights"));
-    this.online = Mlp.create(config.network(), encoder.width(), head.outputs(), config.optimizer(),
+    this.online = Mlp.create(config.network(), encoder.shape(), head.outputs(), config.optimizer(),
         config.optimizer().learningRate(), config.optimizer().gradClipNorm(), dataType, init);
     if (source.usesTargetNetwork()) {
-      this.target = Mlp.create(config.network(), encoder.width(), head.outputs(), config.optimizer(),
+      this.target = Mlp.create(config.network(), encoder.shape(), head.outputs(), config.optimizer(),
           config.optimizer().learningRate(), 0, dataType, init);
       target.follow(online, 1.0);
     } else {

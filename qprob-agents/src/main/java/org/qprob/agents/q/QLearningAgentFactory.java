@@ -30,7 +30,7 @@ public final class QLearningAgentFactory implements AgentFactory {
     ObservationEncoder encoder = new ObservationEncoder(setup.observationSpace());
     int outputs = setup.loss().outputModel(setup.actionSpace().n()).width();
     boolean target = setup.config().target().kind().usesTargetNetwork();
-    return MemoryEstimate.replayAgent(setup.config(), encoder.width(), encoder.rawWidth(), List.of(outputs),
+    return MemoryEstimate.replayAgent(setup.config(), encoder.shape(), encoder.rawWidth(), List.of(outputs),
         target ? List.of(outputs) : List.of(), setup.replay().bytes(setup.config().replay()));
   }
 }

@@ -97,12 +97,12 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     RandomStream init = new RandomStream(Seeds.derive(seed, "weights"));
     double lr = config.optimizer().learningRate();
     double vLr = config.extremeQ().valueLearningRate() > 0 ? config.extremeQ().valueLearningRate() : lr;
-    this.q = Mlp.create(config.network(), encoder.width(), na, config.optimizer(), lr,
+    this.q = Mlp.create(config.network(), encoder.shape(), na, config.optimizer(), lr,
         config.optimizer().gradClipNorm(), dataType, init);
-    this.v = Mlp.create(config.network(), encoder.width(), 1, config.optimizer(), vLr,
+    this.v = Mlp.create(config.network(), encoder.shape(), 1, config.optimizer(), vLr,
         config.extremeQ().valueGradClipNorm(), dataType, init);
     if (source == TargetSource.TARGET_NETWORK) {
-      this.qTarget = Mlp.create(config.network(), encoder.width(), na, config.optimizer(), lr, 0, dataType, init);
+      this.qTarget = Mlp.create(config.network(), encoder.shape(), na, config.optimizer(), lr, 0, dataType, init);
       qTarget.follow(q, 1.0);
     } else {
       this.qTarget = null;

@@ -30,7 +30,7 @@ public final class ExtremeQAgentFactory implements AgentFactory {
     ObservationEncoder encoder = new ObservationEncoder(setup.observationSpace());
     int actions = setup.actionSpace().n();
     boolean target = setup.config().target().kind().usesTargetNetwork();
-    return MemoryEstimate.replayAgent(setup.config(), encoder.width(), encoder.rawWidth(), List.of(actions, 1),
+    return MemoryEstimate.replayAgent(setup.config(), encoder.shape(), encoder.rawWidth(), List.of(actions, 1),
         target ? List.of(actions) : List.of(), setup.replay().bytes(setup.config().replay()));
   }
 }

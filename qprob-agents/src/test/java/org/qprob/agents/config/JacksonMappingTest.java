@@ -37,7 +37,7 @@ class JacksonMappingTest {
     List<String> network = new ArrayList<>();
     tree.get("network").fieldNames().forEachRemaining(network::add);
     assertThat(network).containsExactlyInAnyOrder("hidden", "activation", "weightInit", "clipOutputs", "clipMin",
-        "clipMax", "expLocations");
+        "clipMax", "expLocations", "conv");
     List<String> target = new ArrayList<>();
     tree.get("target").fieldNames().forEachRemaining(target::add);
     assertThat(target).containsExactlyInAnyOrder("source", "updateEvery", "polyakTau");
@@ -53,6 +53,22 @@ class JacksonMappingTest {
     replay.put("nStep", 0);
     assertThatThrownBy(() -> mapper.treeToValue(tree, AgentConfig.class))
         .hasRootCauseMessage("replay.nStep = 0 is invalid; expected an integer >= 1");
+  }
+
+  @Test
+  void aConvSectionOverTheDefaultsTakesItsOwnDefaultsForAbsentKeys() throws Exception {
+    ObjectNode tree = mapper.valueToTree(AgentConfig.defaults());
+    assertThat(tree.get("network").get("conv").isNull()).isTrue();
+    ObjectNode network = (ObjectNode) tree.get("network");
+    network.putObject("conv").put("filters", 16);
+    network.putArray("hidden").add(128);
+    assertThat(mapper.treeToValue(tree, AgentConfig.class).network()).isEqualTo(NetworkConfig.minAtar());
+    ((ObjectNode) network.get("conv")).put("stride", 0);
+    assertThatThrownBy(() -> mapper.treeToValue(tree, AgentConfig.class))
+        .hasRootCauseMessage("conv.stride = 0 is invalid; expected an integer >= 1");
+    ((ObjectNode) network.get("conv")).put("stride", 1).put("padding", "full");
+    assertThatThrownBy(() -> mapper.treeToValue(tree, AgentConfig.class))
+        .hasRootCauseMessage("conv.padding = \"full\" is invalid; expected one of [valid, same]");
   }
 
   @Test

@@ -70,13 +70,46 @@ class GradientCheckTest {
       long seed) {
     NetworkConfig net = new NetworkConfig(List.of(5, 4), "tanh", "torch-default", originalOutputs, -4, 8,
         originalOutputs);
+    check(lossName, backup, source, originalOutputs, seed, net,
+        new Box(new float[] {-3, -3, -3}, new float[] {3, 3, 3}));
+  }
+
+  static Stream<Arguments> convolutionalCases() {
+    return Stream.of(
+        Arguments.of("gumbel-kl", "gumbel", "online-grad", 21L),
+        Arguments.of("l2", "max", "target-network", 22L),
+        Arguments.of("l2", "max", "double", 23L),
+        Arguments.of("categorical", "distributional", "target-network", 24L),
+        Arguments.of("quantile-huber", "distributional", "target-network", 25L));
+  }
+
+  /**
+   * The same check through a convolutional torso on 0/1 grids of shape [5, 4, 2] (3 filters of 3x3, stride 1, then
+   * a dense layer of 4): the gradient reaches the convolution's weights and biases through both halves of a joint
+   * s / s' batch (online-grad) or the s half alone.
+   */
+  @ParameterizedTest(name = "conv {0} {1} {2} seed={3}")
+  @MethodSource("convolutionalCases")
+  void convolutionalAgentGradientMatchesCentralDifferences(String lossName, String backup, String source, long seed) {
+    NetworkConfig net = new NetworkConfig(List.of(4), "tanh", "torch-default", false, -4, 8, false,
+        new org.qprob.agents.config.ConvConfig(3, 3, 1, "valid"));
+    check(lossName, backup, source, false, seed, net, new Box(new float[40], filled(40, 1f), new int[] {5, 4, 2}));
+  }
+
+  private static float[] filled(int n, float value) {
+    float[] v = new float[n];
+    java.util.Arrays.fill(v, value);
+    return v;
+  }
+
+  private void check(String lossName, String backup, String source, boolean originalOutputs, long seed,
+      NetworkConfig net, Box obs) {
     AgentConfig config = AgentConfig.defaults()
         .withNetwork(net)
         .withReplay(ReplayConfig.of(100, BATCH, BATCH, 1))
         .withTarget(new TargetConfig(source, 100, 1.0))
         .withBackup(new BackupConfig(backup, 0.7))
         .withGamma(0.9);
-    Box obs = new Box(new float[] {-3, -3, -3}, new float[] {3, 3, 3});
     QLearningAgent agent = new QLearningAgent(
         new AgentSetup(config, loss(lossName), obs, new Discrete(3), seed), DataType.DOUBLE);
     RandomStream rng = new RandomStream(100 + seed);
@@ -89,8 +122,8 @@ class GradientCheckTest {
       }
     }
     for (int i = 0; i < 20; i++) {
-      float[] s = randomObs(rng);
-      float[] s2 = randomObs(rng);
+      float[] s = randomObs(rng, obs);
+      float[] s2 = randomObs(rng, obs);
       double reward = originalOutputs ? 0.5 + rng.nextDouble() : 2 * rng.nextDouble() - 1;
       agent.observe(new Transition(s, rng.nextInt(3), reward, s2, i % 4 == 3, false));
     }
@@ -137,8 +170,16 @@ class GradientCheckTest {
         : Fixtures.loss(name);
   }
 
-  private static float[] randomObs(RandomStream rng) {
-    return new float[] {(float) (2 * rng.nextDouble() - 1), (float) (2 * rng.nextDouble() - 1),
-        (float) (2 * rng.nextDouble() - 1)};
+  /** Three values in [-1, 1] for the vector box; 0/1 cells, about a third set, for a grid. */
+  private static float[] randomObs(RandomStream rng, Box obs) {
+    if (obs.shape().length == 1) {
+      return new float[] {(float) (2 * rng.nextDouble() - 1), (float) (2 * rng.nextDouble() - 1),
+          (float) (2 * rng.nextDouble() - 1)};
+    }
+    float[] x = new float[obs.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rng.nextDouble() < 0.35 ? 1f : 0f;
+    }
+    return x;
   }
 }

@@ -13,7 +13,7 @@ import org.qprob.api.env.StepResult;
  *
  * <p><b>Observation</b>: the game's boolean grid of shape (10, 10, channels), flattened channels-last in C order, so
  * cell (row, column, channel) is element {@code (row * 10 + column) * channels + channel}, each 0 or 1; the space is
- * a {@link Box} of that size with bounds 0 and 1. <b>Actions</b>: {@code 0..n-1} index the action set
+ * a {@link Box} of that size and that shape with bounds 0 and 1. <b>Actions</b>: {@code 0..n-1} index the action set
  * ({@link ActionSet}): all six MinAtar actions or the game's minimal set. <b>Reward</b>: MinAtar's integer reward.
  * <b>Termination</b>: MinAtar's {@code done}; never truncated (MinAtar registers no time limit).
  *
@@ -72,7 +72,7 @@ public final class MinAtar implements Environment {
     int size = CELLS * game.channels();
     float[] ones = new float[size];
     Arrays.fill(ones, 1f);
-    this.observationSpace = new Box(new float[size], ones);
+    this.observationSpace = new Box(new float[size], ones, new int[] {Game.SIZE, Game.SIZE, game.channels()});
     this.dynamics = game.newGame(difficultyRamping);
   }
 

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
+import org.qprob.agents.MemoryEstimate;
 import org.qprob.agents.config.ReplayConfig;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.env.Environment;
@@ -91,12 +92,19 @@ public final class ExperimentValidator {
     made(() -> injector.getInstance(Key.get(Environment.class, ForTraining.class)), m -> where + ": env.options: " + m);
     made(() -> injector.getInstance(Loss.class), m -> where + ": " + at + ".loss.options: " + m);
     AgentSetup setup = injector.getInstance(AgentSetup.class);
-    String tooLarge = factory.memory(setup).checkFits(memory.heapBytes(), memory.nativeBytes());
+    UnaryOperator<String> agentMessage = m -> where + ": " + ConfigReader.qualify(List.of("variants", name, "agent"), m);
+    MemoryEstimate estimate;
+    try {
+      // the estimate sizes the network, so a network that does not fit the observations is refused here already
+      estimate = factory.memory(setup);
+    } catch (IllegalArgumentException bad) {
+      throw new ConfigException(agentMessage.apply(bad.getMessage()), bad);
+    }
+    String tooLarge = estimate.checkFits(memory.heapBytes(), memory.nativeBytes());
     if (!tooLarge.isEmpty()) {
       throw new ConfigException(where + ": " + at + ".agent: the agent " + tooLarge);
     }
-    made(() -> injector.getInstance(Agent.class),
-        m -> where + ": " + ConfigReader.qualify(List.of("variants", name, "agent"), m));
+    made(() -> injector.getInstance(Agent.class), agentMessage);
   }
 
   /** {@code part}, or a {@link ConfigException} worded by {@code message} if its provider refused the config. */

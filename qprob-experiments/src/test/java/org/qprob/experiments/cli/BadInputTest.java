@@ -125,6 +125,10 @@ class BadInputTest {
       unknown activation   | defaults: {agent: {network: {activation: swish}}} | defaults.agent.network.activation = "swish" is invalid; expected one of [relu, tanh, elu, leaky-relu, sigmoid]
       list expected        | defaults: {agent: {network: {hidden: 16}}}     | defaults.agent.network.hidden = 16 is invalid; expected a list
       clip range reversed  | defaults: {agent: {network: {clipMin: 3, clipMax: 1}}} | defaults.agent.network.clipMin = 3.0 is invalid; expected < network.clipMax = 1.0
+      conv on cartpole     | defaults: {agent: {network: {conv: {filters: 16}, hidden: [128]}}} | variants.default.agent: network.conv needs observations on a grid of shape [rows, columns, channels]; the observation space has shape [4]; expected no network.conv for it
+      conv kernel too big  | "env: {id: MinAtar/Breakout-v1}\ndefaults: {agent: {network: {conv: {kernel: 11}}}}" | variants.default.agent.network.conv.kernel = 11 does not fit the observation's 10 rows; expected a kernel of at most 10
+      conv zero stride     | defaults: {agent: {network: {conv: {stride: 0}}}} | defaults.agent.network.conv.stride = 0 is invalid; expected an integer >= 1
+      conv bad padding     | defaults: {agent: {network: {conv: {padding: full}}}} | defaults.agent.network.conv.padding = "full" is invalid; expected one of [valid, same]
       zero report window   | report: {window: 0}                            | report.window = 0 is invalid; expected an integer >= 1
       name not a folder    | name: "a/b"                                    | name = "a/b" is invalid; expected letters, digits, '.', '_' or '-'
       variant name         | "variants: {'a b': {}}"                       | variants: name "a b" is invalid; expected letters, digits

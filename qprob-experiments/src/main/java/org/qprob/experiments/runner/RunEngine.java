@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.qprob.experiments.config.ConfigException;
 import org.qprob.experiments.run.RunOutcome;
@@ -41,8 +42,13 @@ public interface RunEngine {
     Map<String, RunEngine> engines = new LinkedHashMap<>();
     ThreadEngine threads = new ThreadEngine();
     engines.put(threads.name(), threads);
-    for (RunEngine e : ServiceLoader.load(RunEngine.class, RunEngine.class.getClassLoader())) {
-      engines.putIfAbsent(e.name(), e);
+    try {
+      for (RunEngine e : ServiceLoader.load(RunEngine.class, RunEngine.class.getClassLoader())) {
+        engines.putIfAbsent(e.name(), e);
+      }
+    } catch (ServiceConfigurationError e) {
+      throw new ConfigException("an engine on the class path cannot be loaded (" + e.getMessage() + (e.getCause() == null
+          ? "" : ": " + e.getCause()) + "); expected its jar with its dependencies, e.g. qprob-spark with Spark's");
     }
     return engines;
   }

@@ -50,6 +50,7 @@ class MinAtarTest {
       assertThat(acted).containsExactly(set == ActionSet.FULL ? new int[] {0, 1, 2, 3, 4, 5} : expectedMinimal);
       Box box = (Box) env.observationSpace();
       assertThat(box.size()).isEqualTo(100 * channels);
+      assertThat(box.shape()).containsExactly(10, 10, channels);
       assertThat(box.low()).containsOnly(0f);
       assertThat(box.high()).containsOnly(1f);
     }

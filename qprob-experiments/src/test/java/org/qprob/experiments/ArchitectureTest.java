@@ -10,9 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The dependency rules of qprob's modules and packages, checked on the compiled classes of every module on this
- * module's class path (all but the benchmarks): no cycle between modules or between the packages of any module, and
- * the arrows of docs/architecture (api at the bottom; losses and environments on the api alone; agents below the
- * runner; the report reading run folders, never building runs).
+ * module's class path (all but the benchmarks and Spark): no cycle between modules or between the packages of any
+ * module, and the arrows of the README's module table (api at the bottom; losses and environments on the api alone;
+ * agents below the runner; the report reading run folders, never building runs; the runner naming no analysis).
  */
 @AnalyzeClasses(packages = "org.qprob", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

@@ -72,32 +72,15 @@ public final class CategoricalLoss implements Loss {
   /** The distributional backup of the selected action. */
   @Override
   public List<Backup> backups() {
-    return List.of(Backup.DISTRIBUTIONAL);
+    return SelectedActionRows.BACKUPS;
   }
 
   /** Priorities are the per-sample cross-entropies. */
   @Override
   public TdResult evaluate(TdBatch batch, boolean targetGradient) {
-    if (batch.backup() != Backup.DISTRIBUTIONAL) {
-      throw new IllegalArgumentException(NAME + ": backup " + batch.backup() + " does not fit; expected " + backups());
-    }
-    int n = batch.size();
-    int w = batch.width();
-    int atoms = crossEntropy.atoms();
-    if (w != batch.actions() * atoms) {
-      throw new IllegalArgumentException(NAME + ": batch width " + w + " is invalid; expected actions x atoms = "
-          + batch.actions() * atoms);
-    }
-    double[] value = new double[n];
-    double[] dOut = new double[n * w];
-    double[] dNext = targetGradient ? new double[n * w] : null;
-    for (int i = 0; i < n; i++) {
-      int at = i * w + batch.taken()[i] * atoms;
-      int nextAt = i * w + batch.nextActions()[i] * atoms;
-      value[i] = crossEntropy.valueAndGradient(batch.outputs(), at, batch.nextOutputs(), nextAt, batch.rewards()[i],
-          batch.discounts()[i], dOut, at, dNext, nextAt);
-    }
-    return new TdResult(value, dOut, dNext, value.clone());
+    return SelectedActionRows.evaluate(NAME, "atoms", crossEntropy.atoms(), batch, targetGradient,
+        (out, at, next, nextAt, reward, discount, dOut, dNext) -> crossEntropy.valueAndGradient(out, at, next, nextAt,
+            reward, discount, dOut, at, dNext, nextAt));
   }
 
   @Override

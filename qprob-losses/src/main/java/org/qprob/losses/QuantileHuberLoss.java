@@ -69,32 +69,16 @@ public final class QuantileHuberLoss implements Loss {
   /** The distributional backup of the selected action. */
   @Override
   public List<Backup> backups() {
-    return List.of(Backup.DISTRIBUTIONAL);
+    return SelectedActionRows.BACKUPS;
   }
 
   /** Priorities are the per-sample losses. */
   @Override
   public TdResult evaluate(TdBatch batch, boolean targetGradient) {
-    if (batch.backup() != Backup.DISTRIBUTIONAL) {
-      throw new IllegalArgumentException(NAME + ": backup " + batch.backup() + " does not fit; expected " + backups());
-    }
-    int n = batch.size();
-    int w = batch.width();
     int k = huber.quantiles();
-    if (w != batch.actions() * k) {
-      throw new IllegalArgumentException(NAME + ": batch width " + w + " is invalid; expected actions x quantiles = "
-          + batch.actions() * k);
-    }
-    double[] value = new double[n];
-    double[] dOut = new double[n * w];
-    double[] dNext = targetGradient ? new double[n * w] : null;
-    for (int i = 0; i < n; i++) {
-      int at = i * w + batch.taken()[i] * k;
-      int nextAt = i * w + batch.nextActions()[i] * k;
-      value[i] = huber.valueAndGradient(batch.outputs(), at, batch.nextOutputs(), nextAt, k, batch.rewards()[i],
-          batch.discounts()[i], dOut, at, dNext, nextAt);
-    }
-    return new TdResult(value, dOut, dNext, value.clone());
+    return SelectedActionRows.evaluate(NAME, "quantiles", k, batch, targetGradient,
+        (out, at, next, nextAt, reward, discount, dOut, dNext) -> huber.valueAndGradient(out, at, next, nextAt, k,
+            reward, discount, dOut, at, dNext, nextAt));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.qprob.example;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.special.Erf;
 import org.qprob.api.dist.Distribution;
+import org.qprob.api.dist.Normal;
 
 /** The normal distribution {@code N(mean, sd^2)}, {@code sd > 0}, as the example loss predicts it. */
 public record GaussianReturn(double mean, double sd) implements Distribution {
@@ -15,20 +16,24 @@ public record GaussianReturn(double mean, double sd) implements Distribution {
     }
   }
 
+  /** The same normal distribution as the API's {@link Normal}, which computes everything but the CRPS. */
+  private Normal normal() {
+    return new Normal(mean, sd);
+  }
+
   @Override
   public double density(double x) {
-    return Math.exp(logDensity(x));
+    return normal().density(x);
   }
 
   @Override
   public double logDensity(double x) {
-    double z = (x - mean) / sd;
-    return -0.5 * z * z - Math.log(sd) - LOG_SQRT_2PI;
+    return normal().logDensity(x);
   }
 
   @Override
   public double cdf(double x) {
-    return 0.5 * Erf.erfc(-(x - mean) / (sd * Math.sqrt(2)));
+    return normal().cdf(x);
   }
 
   @Override
@@ -36,17 +41,17 @@ public record GaussianReturn(double mean, double sd) implements Distribution {
     if (!(p > 0 && p < 1)) {
       throw new IllegalArgumentException("GaussianReturn.quantile: p = " + p + " is invalid; expected 0 < p < 1");
     }
-    return mean + sd * Math.sqrt(2) * Erf.erfInv(2 * p - 1);
+    return normal().quantile(p);
   }
 
   @Override
   public double sample(RandomGenerator random) {
-    return mean + sd * random.nextGaussian();
+    return normal().sample(random);
   }
 
   @Override
   public double variance() {
-    return sd * sd;
+    return normal().variance();
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.qprob.agents.training.EpisodeRecorder;
 import org.qprob.api.agent.ValuePredictor;
 import org.qprob.api.dist.Distribution;
 import org.qprob.api.dist.Gumbel;
+import org.qprob.api.dist.Normal;
 
 /**
  * Calibrates an agent's predictions on the episodes of one greedy evaluation. Every step {@code t} of an evaluation

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.qprob.api.dist.Categorical;
 import org.qprob.api.dist.Distribution;
 import org.qprob.api.dist.Gumbel;
+import org.qprob.api.dist.Normal;
 import org.qprob.api.dist.QuantileAtoms;
 
 /**

@@ -15,6 +15,7 @@ import org.qprob.api.PluginRegistry;
 import org.qprob.api.agent.ValuePredictor;
 import org.qprob.api.dist.Distribution;
 import org.qprob.api.dist.Gumbel;
+import org.qprob.api.dist.Normal;
 import org.qprob.api.env.EnvironmentProvider;
 
 /**

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.qprob.api.dist.Normal;
 
 /** {@link Normal} agrees with Commons Math's NormalDistribution on density, cdf, quantiles and entropy. */
 class NormalTest {

@@ -1,12 +1,12 @@
-package org.qprob.experiments.calibration;
+package org.qprob.api.dist;
 
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.special.Erf;
-import org.qprob.api.dist.Distribution;
 
 /**
- * The normal distribution {@code N(mean, sd^2)}: what a point-estimate agent's prediction becomes for calibration,
- * its value as the mean and a spread fitted on training returns ({@link GaussianSpread}).
+ * The normal distribution {@code N(mean, sd^2)}: what a point-estimate agent's prediction becomes for calibration
+ * (its value as the mean, a spread fitted on training returns), and what a plugin predicting a Gaussian return can
+ * build on.
  *
  * @param mean the mean (any double; a NaN mean gives NaN densities and probabilities)
  * @param sd the standard deviation, finite and {@code > 0}

@@ -14,8 +14,9 @@ import org.qprob.api.run.EpisodeRecord;
 import org.qprob.api.run.Signal;
 
 /**
- * Trains a reference configuration on CartPole-v1 until the mean return of the last 20 training episodes reaches a
- * threshold or the step budget runs out, the way the runner wires things (registries, derived seeds, the loop).
+ * Trains a reference configuration on CartPole-v1 (or another environment) until the mean return of the last 20
+ * training episodes reaches a threshold or the step budget runs out, the way the runner wires things (registries,
+ * derived seeds, the loop).
  */
 public final class CartPoleRun {
   /**
@@ -39,7 +40,12 @@ public final class CartPoleRun {
   }
 
   public static Outcome run(ReferenceConfig rc, long runSeed, long maxSteps, double threshold) {
-    Environment env = Fixtures.env("CartPole-v1");
+    return run(rc, "CartPole-v1", runSeed, maxSteps, threshold);
+  }
+
+  /** As {@link #run(ReferenceConfig, long, long, double)} on the environment {@code envId} (its default options). */
+  public static Outcome run(ReferenceConfig rc, String envId, long runSeed, long maxSteps, double threshold) {
+    Environment env = Fixtures.env(envId);
     Agent agent = agent(rc, env, runSeed);
     List<EpisodeRecord> episodes = new ArrayList<>();
     long[] solved = {-1};

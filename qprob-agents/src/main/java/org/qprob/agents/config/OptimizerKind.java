@@ -1,8 +1,9 @@
 package org.qprob.agents.config;
 
-/** The gradient step: Adam (moments, bias-corrected) or plain SGD. */
+/** The gradient step: Adam (moments, bias-corrected), RMSprop (PyTorch's, optionally centred) or plain SGD. */
 public enum OptimizerKind implements ConfigKey {
   ADAM("adam"),
+  RMSPROP("rmsprop"),
   SGD("sgd");
 
   private final String key;
@@ -16,8 +17,8 @@ public enum OptimizerKind implements ConfigKey {
     return key;
   }
 
-  /** Whether the step keeps Adam's moment estimates. */
+  /** Whether the step keeps running averages of the gradient (Adam's moments, RMSprop's averages). */
   public boolean adaptive() {
-    return this == ADAM;
+    return this != SGD;
   }
 }

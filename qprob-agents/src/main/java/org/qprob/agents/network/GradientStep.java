@@ -9,25 +9,32 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qprob.agents.config.OptimizerConfig;
+import org.qprob.agents.config.OptimizerKind;
 
 /**
  * One optimizer step on a flat parameter vector, in the vector's own precision: the gradient is clipped to a global
- * L2 norm (if set), turned into a step by Adam or SGD, and subtracted from the parameters. Adam and SGD follow
- * DL4J's updaters formula for formula and operation for operation (in float for a float network), so a step gives
- * the same numbers as DL4J's {@code AdamUpdater} / {@code SgdUpdater} (checked in {@code GradientStepTest}) without
- * their bookkeeping (about 0.15-0.5 ms per step on a 17.5k-parameter network; this takes about 20 µs).
+ * L2 norm (if set), turned into a step by Adam, RMSprop or SGD, and subtracted from the parameters. Adam and SGD
+ * follow DL4J's updaters formula for formula and operation for operation (in float for a float network), so a step
+ * gives the same numbers as DL4J's {@code AdamUpdater} / {@code SgdUpdater} (checked in {@code GradientStepTest})
+ * without their bookkeeping (about 0.15-0.5 ms per step on a 17.5k-parameter network; this takes about 20 µs).
  *
  * <p>Adam, with {@code t} the number of earlier steps: {@code m = beta1 m + (1 - beta1) g},
  * {@code v = beta2 v + (1 - beta2) g^2}, {@code step = alpha_t m / (sqrt(v) + epsilon)} with
- * {@code alpha_t = lr sqrt(1 - beta2^(t+1)) / (1 - beta1^(t+1))}. SGD: {@code step = lr g}. Like DL4J's updaters it
- * leaves the step in the gradient vector.
+ * {@code alpha_t = lr sqrt(1 - beta2^(t+1)) / (1 - beta1^(t+1))}. SGD: {@code step = lr g}. RMSprop as PyTorch's
+ * {@code torch.optim.RMSprop} (no momentum, no weight decay; DL4J has no centred variant):
+ * {@code v = alpha v + (1 - alpha) g^2}, and when centred {@code m = alpha m + (1 - alpha) g},
+ * {@code step = lr g / (sqrt(v - m^2) + epsilon)} (uncentred: {@code sqrt(v)}); {@code v - m^2}, never negative in
+ * exact arithmetic, is taken as 0 where rounding makes it negative (PyTorch's would give NaN there). Like DL4J's
+ * updaters it leaves the step in the gradient vector.
  */
 abstract class GradientStep {
-  final boolean adam;
+  final OptimizerKind kind;
   final double learningRate;
   final double beta1;
   final double beta2;
   final double epsilon;
+  final double alpha;
+  final boolean centered;
   final double clipNorm;
   final int size;
   final INDArray parameters;
@@ -35,11 +42,13 @@ abstract class GradientStep {
 
   private GradientStep(OptimizerConfig optimizer, double learningRate, double clipNorm, INDArray parameters,
       INDArray gradient, DataType type) {
-    this.adam = optimizer.kind().adaptive();
+    this.kind = optimizer.kind();
     this.learningRate = learningRate;
     this.beta1 = optimizer.beta1();
     this.beta2 = optimizer.beta2();
     this.epsilon = optimizer.epsilon();
+    this.alpha = optimizer.alpha();
+    this.centered = optimizer.centered();
     this.clipNorm = clipNorm;
     this.size = (int) parameters.length();
     check(parameters, type, size, "parameters");
@@ -71,12 +80,15 @@ abstract class GradientStep {
    */
   abstract double apply(INDArray g, int iteration);
 
-  /** Whether the optimizer keeps state (Adam's moments). */
+  /** Whether the optimizer keeps state (Adam's moments, RMSprop's averages). */
   boolean hasState() {
-    return adam;
+    return kind.adaptive();
   }
 
-  /** Writes the state: Adam's first moments, then its second moments, as doubles. */
+  /**
+   * Writes the state, as doubles: Adam's first moments, then its second moments; RMSprop's average gradients (0
+   * uncentred), then its average squared gradients.
+   */
   abstract void write(DataOutputStream out) throws IOException;
 
   /** Reads what {@link #write} wrote. */
@@ -147,8 +159,8 @@ abstract class GradientStep {
       parameterMemory = new FloatPointer(parameters.data().addressPointer());
       gradientMemory = new FloatPointer(gradient.data().addressPointer());
       g = new float[size];
-      m = adam ? new float[size] : null;
-      v = adam ? new float[size] : null;
+      m = kind.adaptive() ? new float[size] : null;
+      v = kind.adaptive() ? new float[size] : null;
     }
 
     @Override
@@ -167,36 +179,63 @@ abstract class GradientStep {
           g[i] *= cf;
         }
       }
-      if (adam) {
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float eps = (float) epsilon;
-        float t = iteration + 1f;
-        float b1t = (float) Math.pow(b1, t);
-        float b2t = (float) Math.pow(b2, t);
-        float alpha = (float) ((float) learningRate * (float) Math.sqrt((float) (1.0 - b2t)) / (1.0 - b1t));
-        if (Float.isNaN(alpha) || Float.isInfinite(alpha) || alpha == 0) {
-          alpha = eps;
-        }
-        float c1 = 1 - b1;
-        float c2 = 1 - b2;
-        for (int i = 0; i < size; i++) {
-          float gi = g[i];
-          float mi = b1 * m[i] + gi * c1;
-          float vi = b2 * v[i] + gi * gi * c2;
-          m[i] = mi;
-          v[i] = vi;
-          g[i] = mi * alpha / ((float) Math.sqrt(vi) + eps);
-        }
-      } else {
-        float lr = (float) learningRate;
-        for (int i = 0; i < size; i++) {
-          g[i] *= lr;
-        }
+      switch (kind) {
+        case ADAM -> adam(iteration);
+        case RMSPROP -> rmsprop();
+        case SGD -> sgd();
       }
       gp.put(g, 0, size);
       openblas_nolapack.cblas_saxpy(size, -1f, gp, 1, parameterMemory, 1);
       return norm;
+    }
+
+    private void adam(int iteration) {
+      float b1 = (float) beta1;
+      float b2 = (float) beta2;
+      float eps = (float) epsilon;
+      float t = iteration + 1f;
+      float b1t = (float) Math.pow(b1, t);
+      float b2t = (float) Math.pow(b2, t);
+      float rate = (float) ((float) learningRate * (float) Math.sqrt((float) (1.0 - b2t)) / (1.0 - b1t));
+      if (Float.isNaN(rate) || Float.isInfinite(rate) || rate == 0) {
+        rate = eps;
+      }
+      float c1 = 1 - b1;
+      float c2 = 1 - b2;
+      for (int i = 0; i < size; i++) {
+        float gi = g[i];
+        float mi = b1 * m[i] + gi * c1;
+        float vi = b2 * v[i] + gi * gi * c2;
+        m[i] = mi;
+        v[i] = vi;
+        g[i] = mi * rate / ((float) Math.sqrt(vi) + eps);
+      }
+    }
+
+    private void rmsprop() {
+      float a = (float) alpha;
+      float c = 1 - a;
+      float eps = (float) epsilon;
+      float lr = (float) learningRate;
+      for (int i = 0; i < size; i++) {
+        float gi = g[i];
+        float vi = a * v[i] + c * gi * gi;
+        v[i] = vi;
+        float spread = vi;
+        if (centered) {
+          float mi = a * m[i] + c * gi;
+          m[i] = mi;
+          spread = Math.max(0f, vi - mi * mi);
+        }
+        g[i] = lr * gi / ((float) Math.sqrt(spread) + eps);
+      }
+    }
+
+    private void sgd() {
+      float lr = (float) learningRate;
+      for (int i = 0; i < size; i++) {
+        g[i] *= lr;
+      }
     }
 
     @Override
@@ -231,8 +270,8 @@ abstract class GradientStep {
       parameterMemory = new DoublePointer(parameters.data().addressPointer());
       gradientMemory = new DoublePointer(gradient.data().addressPointer());
       g = new double[size];
-      m = adam ? new double[size] : null;
-      v = adam ? new double[size] : null;
+      m = kind.adaptive() ? new double[size] : null;
+      v = kind.adaptive() ? new double[size] : null;
     }
 
     @Override
@@ -250,30 +289,54 @@ abstract class GradientStep {
           g[i] *= c;
         }
       }
-      if (adam) {
-        double t = iteration + 1.0;
-        double alpha = learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
-        if (Double.isNaN(alpha) || Double.isInfinite(alpha) || alpha == 0) {
-          alpha = epsilon;
-        }
-        double c1 = 1 - beta1;
-        double c2 = 1 - beta2;
-        for (int i = 0; i < size; i++) {
-          double gi = g[i];
-          double mi = beta1 * m[i] + gi * c1;
-          double vi = beta2 * v[i] + gi * gi * c2;
-          m[i] = mi;
-          v[i] = vi;
-          g[i] = mi * alpha / (Math.sqrt(vi) + epsilon);
-        }
-      } else {
-        for (int i = 0; i < size; i++) {
-          g[i] *= learningRate;
-        }
+      switch (kind) {
+        case ADAM -> adam(iteration);
+        case RMSPROP -> rmsprop();
+        case SGD -> sgd();
       }
       gp.put(g, 0, size);
       openblas_nolapack.cblas_daxpy(size, -1, gp, 1, parameterMemory, 1);
       return norm;
+    }
+
+    private void adam(int iteration) {
+      double t = iteration + 1.0;
+      double rate = learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+      if (Double.isNaN(rate) || Double.isInfinite(rate) || rate == 0) {
+        rate = epsilon;
+      }
+      double c1 = 1 - beta1;
+      double c2 = 1 - beta2;
+      for (int i = 0; i < size; i++) {
+        double gi = g[i];
+        double mi = beta1 * m[i] + gi * c1;
+        double vi = beta2 * v[i] + gi * gi * c2;
+        m[i] = mi;
+        v[i] = vi;
+        g[i] = mi * rate / (Math.sqrt(vi) + epsilon);
+      }
+    }
+
+    private void rmsprop() {
+      double c = 1 - alpha;
+      for (int i = 0; i < size; i++) {
+        double gi = g[i];
+        double vi = alpha * v[i] + c * gi * gi;
+        v[i] = vi;
+        double spread = vi;
+        if (centered) {
+          double mi = alpha * m[i] + c * gi;
+          m[i] = mi;
+          spread = Math.max(0, vi - mi * mi);
+        }
+        g[i] = learningRate * gi / (Math.sqrt(spread) + epsilon);
+      }
+    }
+
+    private void sgd() {
+      for (int i = 0; i < size; i++) {
+        g[i] *= learningRate;
+      }
     }
 
     @Override

@@ -47,8 +47,13 @@ class ConfigTest {
         .hasMessage("network.weightInit = \"glorot\" is invalid; expected one of [torch-default, xavier-uniform, he-uniform]");
     assertThatThrownBy(() -> new NetworkConfig(List.of(), "relu", "torch-default", true, 8, -4, false))
         .hasMessage("network.clipMin = 8.0 is invalid; expected < network.clipMax = -4.0");
-    assertThatThrownBy(() -> new OptimizerConfig("rmsprop", 1e-3, 0.9, 0.999, 1e-8, 0))
-        .hasMessage("optimizer.name = \"rmsprop\" is invalid; expected one of [adam, sgd]");
+    assertThatThrownBy(() -> new OptimizerConfig("adagrad", 1e-3, 0.9, 0.999, 1e-8, 0))
+        .hasMessage("optimizer.name = \"adagrad\" is invalid; expected one of [adam, rmsprop, sgd]");
+    assertThatThrownBy(() -> new OptimizerConfig("adam", 1e-3, 0.9, 0.999, 1e-8, 0, 0.95, true))
+        .hasMessage("optimizer.centered = true does not fit optimizer.name = \"adam\"; only rmsprop has a centred "
+            + "form (expected centered: false, or name: rmsprop)");
+    assertThatThrownBy(() -> new OptimizerConfig("rmsprop", 1e-3, 0.9, 0.999, 1e-2, 0, 1.0, true))
+        .hasMessage("optimizer.alpha = 1.0 is invalid; expected a number in [0, 1)");
     assertThatThrownBy(() -> new OptimizerConfig("adam", -1, 0.9, 0.999, 1e-8, 0))
         .hasMessage("optimizer.learningRate = -1.0 is invalid; expected a number in (0, 10]");
     assertThatThrownBy(() -> new OptimizerConfig("adam", 1e-3, 0.9, 0.999, 1e-8, -1))

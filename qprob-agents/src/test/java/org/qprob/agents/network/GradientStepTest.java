@@ -57,4 +57,58 @@ class GradientStepTest {
           .containsExactly(net.params().dup('c').data().asDouble());
     }
   }
+
+  /**
+   * RMSprop against PyTorch's {@code torch.optim.RMSprop} written out as its docs give it (square_avg, grad_avg by
+   * {@code lerp}, {@code addcdiv}), in double, over steps whose gradient scale jumps by orders of magnitude; the float
+   * step within float rounding of it.
+   */
+  @ParameterizedTest(name = "{0} centered={1}")
+  @CsvSource({"FLOAT, false", "FLOAT, true", "DOUBLE, false", "DOUBLE, true"})
+  void rmspropFollowsPytorchsFormula(DataType type, boolean centered) {
+    int n = 257;
+    double lr = 2.5e-4;
+    double alpha = 0.95;
+    double eps = 0.01;
+    OptimizerConfig config = new OptimizerConfig("rmsprop", lr, 0.9, 0.999, eps, 0, alpha, centered);
+    SplittableRandom rng = new SplittableRandom(5);
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = rng.nextDouble(-1, 1);
+    }
+    INDArray parameters = Nd4j.create(p, new long[] {1, n}, 'c').castTo(type);
+    INDArray gradient = Nd4j.create(type, 1, n);
+    double[] expected = parameters.dup('c').data().asDouble();
+    double[] squareAvg = new double[n];
+    double[] gradAvg = new double[n];
+    GradientStep step = GradientStep.create(config, lr, 0, parameters, gradient);
+    for (int t = 0; t < 40; t++) {
+      double scale = Math.pow(10, rng.nextDouble(-4, 1));
+      double[] g = new double[n];
+      for (int i = 0; i < n; i++) {
+        g[i] = (rng.nextDouble(-1, 1) + 0.3) * scale;
+      }
+      INDArray values = Nd4j.create(g, new long[] {1, n}, 'c').castTo(type);
+      double[] gt = values.dup('c').data().asDouble(); // the gradient as the network's precision holds it
+      gradient.assign(values);
+      step.apply(gradient, t);
+      for (int i = 0; i < n; i++) {
+        squareAvg[i] = squareAvg[i] * alpha + (1 - alpha) * gt[i] * gt[i]; // square_avg.mul_(alpha).addcmul_(g, g, 1 - alpha)
+        double avg;
+        if (centered) {
+          gradAvg[i] = gradAvg[i] + (1 - alpha) * (gt[i] - gradAvg[i]); // grad_avg.lerp_(g, 1 - alpha)
+          avg = Math.sqrt(squareAvg[i] - gradAvg[i] * gradAvg[i]) + eps;
+        } else {
+          avg = Math.sqrt(squareAvg[i]) + eps;
+        }
+        expected[i] -= lr * gt[i] / avg; // param.addcdiv_(g, avg, value=-lr)
+      }
+      double[] actual = parameters.dup('c').data().asDouble();
+      double tolerance = type == DataType.FLOAT ? 2e-6 : 1e-13;
+      for (int i = 0; i < n; i++) {
+        assertThat(actual[i]).as("step %d, parameter %d", t, i)
+            .isCloseTo(expected[i], org.assertj.core.api.Assertions.within(tolerance * (1 + Math.abs(expected[i]))));
+      }
+    }
+  }
 }

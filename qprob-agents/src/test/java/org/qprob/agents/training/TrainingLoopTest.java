@@ -206,6 +206,17 @@ class TrainingLoopTest {
   }
 
   @Test
+  void evaluationEpisodesStopAtTheirCap() {
+    ScriptedEnv env = new ScriptedEnv(); // episodes of 3, 4, 5, 3 steps; greedy reward 1 per step
+    RecordingAgent agent = new RecordingAgent();
+    assertThat(new GreedyEvaluation(env, 4, 7, 4).run(agent)).containsExactly(3, 4, 4, 3);
+    assertThat(agent.greedyActs).isEqualTo(14);
+    assertThat(new GreedyEvaluation(new ScriptedEnv(), 4, 7).run(new RecordingAgent())).containsExactly(3, 4, 5, 3);
+    assertThatThrownBy(() -> new GreedyEvaluation(env, 1, 1, -1)).hasMessage(
+        "evaluation maxEpisodeSteps = -1 is invalid; expected >= 0 (0 = no cap)");
+  }
+
+  @Test
   void badBudgetsAndEvaluationsFailWithOneLine() {
     assertThatThrownBy(() -> new Budget(0, 0)).hasMessage(
         "budget = 0 steps, 0 episodes is invalid; expected counts >= 0 (0 = unlimited), at least one of them > 0");

@@ -114,7 +114,8 @@ public final class RunModule extends AbstractModule {
   @Provides
   @Singleton
   GreedyEvaluation evaluation(@ForEvaluation Environment env, RunSpec run) {
-    return new GreedyEvaluation(env, run.evaluation().episodes(), run.seeds().evaluation());
+    return new GreedyEvaluation(env, run.evaluation().episodes(), run.seeds().evaluation(),
+        run.evaluation().maxEpisodeSteps());
   }
 
   @Provides

@@ -82,7 +82,7 @@ class BadInputTest {
       unknown loss         | variants: {a: {loss: {name: l3}}}              | variants.a.loss.name = "l3" is invalid; expected one of [categorical, gaussian-nll, gumbel-kl, huber, l2, quantile-huber, terminal-nll, xql] (see qprob list)
       unknown env          | env: {id: CartPole-v9}                         | env.id = "CartPole-v9" is invalid; expected one of [Acrobot-v1, CartPole-v1,
       unknown agent        | variants: {a: {agent: {type: sarsa}}}          | variants.a.agent.type = "sarsa" is invalid; expected one of [extreme-q, q-learning
-      unknown optimizer    | defaults: {agent: {optimizer: {name: lbfgs}}}  | defaults.agent.optimizer.name = "lbfgs" is invalid; expected one of [adam, sgd]
+      unknown optimizer    | defaults: {agent: {optimizer: {name: lbfgs}}}  | defaults.agent.optimizer.name = "lbfgs" is invalid; expected one of [adam, rmsprop, sgd]
       unknown loss option  | variants: {a: {loss: {name: xql, options: {temperature: 2}}}} | variants.a.loss.options: loss xql: unknown option temperature; known options: [beta, clip_side, form, max_clip]
       bad loss option      | variants: {a: {loss: {name: huber, options: {delta: -1}}}}   | variants.a.loss.options: huber: delta = -1.0 is invalid
       unknown env option   | env: {id: FrozenLake-v1, options: {slippery: false}} | env.options: env FrozenLake-v1: unknown option slippery; known options:

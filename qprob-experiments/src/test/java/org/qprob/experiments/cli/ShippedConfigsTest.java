@@ -24,9 +24,13 @@ import org.qprob.experiments.runner.RunExecutor;
 /** Every config in configs/ validates, builds each variant's injector, and runs end to end on a tiny budget. */
 class ShippedConfigsTest {
   static final Path CONFIGS = Path.of("..", "configs");
-  /** Tiny budget: enough steps for some gradient updates, one seed, evaluations on. */
+  /**
+   * Tiny budget: enough steps for some gradient updates, one seed, evaluations on; a replay of 1,000 transitions (the
+   * MinAtar configs' 100,000 grids would not fit a test JVM).
+   */
   static final List<String> TINY = List.of("--set=budget.envSteps=300", "--set=seeds=1",
-      "--set=defaults.agent.replay.learningStarts=128", "--set=evaluation.everyEnvSteps=150",
+      "--set=defaults.agent.replay.learningStarts=128", "--set=defaults.agent.replay.capacity=1000",
+      "--set=evaluation.everyEnvSteps=150",
       "--set=evaluation.episodes=1");
 
   @TempDir

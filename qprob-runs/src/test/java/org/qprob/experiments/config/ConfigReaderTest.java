@@ -116,7 +116,7 @@ class ConfigReaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown key              | defaults: {agent: {optimizer: {lr: 0.1}}}          | unknown key defaults.agent.optimizer.lr; known keys of defaults.agent.optimizer: [beta1, beta2, epsilon, gradClipNorm, learningRate, name]
+      unknown key              | defaults: {agent: {optimizer: {lr: 0.1}}}          | unknown key defaults.agent.optimizer.lr; known keys of defaults.agent.optimizer: [alpha, beta1, beta2, centered, epsilon, gradClipNorm, learningRate, name]
       unknown top key          | budgett: {episodes: 3}                             | unknown key budgett; known keys: [budget, checkpoint, defaults, description, env, evaluation, logging, name, report, seeds, variants]
       unknown variant key      | variants: {a: {agentt: {}}}                        | unknown key variants.a.agentt; known keys of variants.a: [agent, loss]
       wrong type               | defaults: {agent: {gamma: fast}}                   | defaults.agent.gamma = "fast" is invalid; expected a number
@@ -126,7 +126,7 @@ class ConfigReaderTest {
       gamma zero               | defaults: {agent: {gamma: 0}}                      | defaults.agent.gamma = 0.0 is invalid; expected a discount in (0, 1]
       negative size            | defaults: {agent: {replay: {capacity: -5}}}        | defaults.agent.replay.capacity = -5 is invalid; expected an integer >= 1
       negative width           | defaults: {agent: {network: {hidden: [64, -1]}}}   | defaults.agent.network.hidden = [64, -1] is invalid; expected a list of positive widths
-      bad choice               | defaults: {agent: {optimizer: {name: rmsprop}}}    | defaults.agent.optimizer.name = "rmsprop" is invalid; expected one of [adam, sgd]
+      bad choice               | defaults: {agent: {optimizer: {name: adagrad}}}    | defaults.agent.optimizer.name = "adagrad" is invalid; expected one of [adam, rmsprop, sgd]
       zero episodes            | budget: {episodes: 0}                              | budget.episodes = 0 is invalid; expected an integer >= 1
       zero seeds               | seeds: 0                                           | seeds = 0 is invalid; expected a count in [1, 10000] or a list of seeds
       duplicate seeds          | seeds: [1, 1]                                      | seeds = [1, 1] is invalid; expected distinct seeds

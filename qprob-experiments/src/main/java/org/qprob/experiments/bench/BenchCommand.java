@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code qprob bench}: end-to-end training throughput (environment steps per second, one update per step, as the
- * original scripts train) of the original configurations, printed as a table with the settings in force and, for
- * the two original scripts, the ratio to their own speed on this machine kind.
+ * original scripts train) of the original configurations, printed as a table with the settings in force, for
+ * the two original scripts the ratio to their own speed on this machine kind, and where each step's wall time went:
+ * the agent's update (replay sampling and the gradient step), its act, its observe, and the rest (the environment
+ * and the loop).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure training throughput (environment steps per second including one update per step) of the"
@@ -157,10 +159,17 @@ public final class BenchCommand implements Callable<Integer> {
     double updatesPerStep() {
       return runs.stream().mapToLong(Throughput::updates).sum() / (double) steps();
     }
+
+    /** The share of the runs' wall time that {@code part} took. */
+    double share(java.util.function.ToDoubleFunction<Throughput> part) {
+      return runs.stream().mapToDouble(part).sum() / runs.stream().mapToDouble(Throughput::wallSeconds).sum();
+    }
   }
 
-  private static final String HEADER = String.format(Locale.ROOT, "%-16s %4s %9s %9s %8s %11s %8s %9s %9s",
-      "config", "runs", "steps/s", "per run", "ms/step", "CPU steps/s", "upd/step", "original", "ratio");
+  private static final String HEADER = String.format(Locale.ROOT,
+      "%-16s %4s %9s %9s %8s %11s %8s %9s %9s %7s %6s %8s %6s",
+      "config", "runs", "steps/s", "per run", "ms/step", "CPU steps/s", "upd/step", "original", "ratio", "update",
+      "act", "observe", "other");
 
   /** Reprints the table so far (each row appears as soon as it is measured). */
   private static void print(PrintWriter out, List<Row> rows) {
@@ -172,10 +181,12 @@ public final class BenchCommand implements Callable<Integer> {
     int n = r.runs().size();
     double perRun = r.stepsPerSecond() / n;
     Double original = ORIGINAL_STEPS_PER_SECOND.get(r.config());
-    out.printf(Locale.ROOT, "%-16s %4d %9.1f %9.1f %8.3f %11.1f %8.2f %9s %9s%n", r.config(), n, r.stepsPerSecond(),
-        perRun, 1e3 / perRun, r.cpuStepsPerSecond(), r.updatesPerStep(),
+    out.printf(Locale.ROOT, "%-16s %4d %9.1f %9.1f %8.3f %11.1f %8.2f %9s %9s %6.1f%% %5.1f%% %7.1f%% %5.1f%%%n",
+        r.config(), n, r.stepsPerSecond(), perRun, 1e3 / perRun, r.cpuStepsPerSecond(), r.updatesPerStep(),
         original == null ? "-" : String.format(Locale.ROOT, "%.0f", original),
-        original == null ? "-" : String.format(Locale.ROOT, "%.2fx", perRun / original));
+        original == null ? "-" : String.format(Locale.ROOT, "%.2fx", perRun / original),
+        100 * r.share(Throughput::updateSeconds), 100 * r.share(Throughput::actSeconds),
+        100 * r.share(Throughput::observeSeconds), 100 * r.share(Throughput::otherSeconds));
     if (n > 1) {
       Row alone = null;
       for (Row other : rows) {

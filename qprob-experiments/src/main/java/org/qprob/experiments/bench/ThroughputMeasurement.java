@@ -131,38 +131,57 @@ public final class ThroughputMeasurement {
         }
       }
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      long updatesBefore = agent.updates;
+      agent.reset();
       long cpu0 = threads.getCurrentThreadCpuTime();
       long wall0 = System.nanoTime();
       new TrainingLoop(env, agent, Seeds.derive(seed, "env")).run(Budget.steps(steps));
       long wall = System.nanoTime() - wall0;
       long cpu = threads.getCurrentThreadCpuTime() - cpu0;
-      return new Throughput(name, steps, agent.updates - updatesBefore, wall * 1e-9, cpu * 1e-9);
+      return new Throughput(name, steps, agent.updates, wall * 1e-9, cpu * 1e-9, agent.updateNanos * 1e-9,
+          agent.actNanos * 1e-9, agent.observeNanos * 1e-9);
     }
   }
 
-  /** An agent that counts the gradient steps its delegate takes. */
+  /** An agent that counts the gradient steps its delegate takes and times its calls. */
   private static final class CountingAgent implements Agent {
     private final Agent delegate;
     private long updates;
+    private long updateNanos;
+    private long actNanos;
+    private long observeNanos;
 
     CountingAgent(Agent delegate) {
       this.delegate = delegate;
     }
 
+    /** Zeroes the counts and times, at the start of the timed window. */
+    void reset() {
+      updates = 0;
+      updateNanos = 0;
+      actNanos = 0;
+      observeNanos = 0;
+    }
+
     @Override
     public int act(float[] observation, ActMode mode) {
-      return delegate.act(observation, mode);
+      long t0 = System.nanoTime();
+      int action = delegate.act(observation, mode);
+      actNanos += System.nanoTime() - t0;
+      return action;
     }
 
     @Override
     public void observe(Transition transition) {
+      long t0 = System.nanoTime();
       delegate.observe(transition);
+      observeNanos += System.nanoTime() - t0;
     }
 
     @Override
     public UpdateResult update() {
+      long t0 = System.nanoTime();
       UpdateResult r = delegate.update();
+      updateNanos += System.nanoTime() - t0;
       if (r.updated()) {
         updates++;
       }

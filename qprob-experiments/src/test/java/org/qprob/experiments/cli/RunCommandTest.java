@@ -96,6 +96,9 @@ class RunCommandTest {
     assertThat(provenance.at("/platform/java/version").asText()).isEqualTo(System.getProperty("java.version"));
     assertThat(provenance.at("/platform/libraries/org.deeplearning4j:deeplearning4j-nn").asText())
         .isEqualTo("1.0.0-M2.1");
+    String coreType = System.getenv("OPENBLAS_CORETYPE");
+    assertThat(provenance.at("/platform/blas/coreType").asText()).isEqualTo(coreType == null ? "unset" : coreType);
+    assertThat(provenance.at("/platform/blas/simd").asText()).isIn("avx512", "avx2", "other", "unknown");
     assertThat(provenance.at("/code/gitCommit").asText()).isNotEmpty();
     // the step budget ends inside an episode: the last logged episode ends at or before 400 steps
     List<String> episodes = Files.readAllLines(run.resolve("episodes.csv"));

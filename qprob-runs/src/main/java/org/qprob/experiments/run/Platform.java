@@ -23,9 +23,13 @@ import java.util.jar.Manifest;
  * @param maxHeapBytes the JVM's maximum heap
  * @param variables {@code OMP_NUM_THREADS} and {@code OPENBLAS_CORETYPE} as set (absent if unset)
  * @param libraries artifact to version, for qprob's modules and the libraries results depend on
+ * @param blas the OpenBLAS kernel choice: {@code coreType}, the {@code OPENBLAS_CORETYPE} in force ({@code unset}:
+ *     OpenBLAS's own detection), which the launcher sets by {@code simd}, the CPU's widest vector extension
+ *     ({@code avx512}, {@code avx2} or {@code other}, from {@code /proc/cpuinfo}; {@code unknown} elsewhere), and
+ *     {@code cpu}, its model name; absent in provenance written before it was recorded
  */
 public record Platform(Map<String, String> java, Map<String, String> os, int cores, long maxHeapBytes,
-    Map<String, String> variables, Map<String, String> libraries) {
+    Map<String, String> variables, Map<String, String> libraries, Map<String, String> blas) {
 
   /** Artifact to a class it holds, whose jar the version is read from. */
   private static final Map<String, String> ARTIFACTS = artifacts();
@@ -70,7 +74,34 @@ public record Platform(Map<String, String> java, Map<String, String> os, int cor
     Map<String, String> libraries = new LinkedHashMap<>();
     ARTIFACTS.forEach((artifact, className) -> libraries.put(artifact, version(artifact, className)));
     Runtime rt = Runtime.getRuntime();
-    return new Platform(java, os, rt.availableProcessors(), rt.maxMemory(), variables, libraries);
+    return new Platform(java, os, rt.availableProcessors(), rt.maxMemory(), variables, libraries, currentBlas());
+  }
+
+  /** The OpenBLAS kernel choice and what it was made from. */
+  static Map<String, String> currentBlas() {
+    Map<String, String> blas = new LinkedHashMap<>();
+    String coreType = System.getenv("OPENBLAS_CORETYPE");
+    blas.put("coreType", coreType == null ? "unset" : coreType);
+    String model = "unknown";
+    String simd = "unknown";
+    try {
+      List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+      for (String line : lines) {
+        if (line.startsWith("model name") && model.equals("unknown")) {
+          model = line.substring(line.indexOf(':') + 1).trim();
+        }
+        if (line.startsWith("flags") && simd.equals("unknown")) {
+          List<String> flags = List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
+          simd = flags.contains("avx512f") && flags.contains("avx512bw") ? "avx512"
+              : flags.contains("avx2") && flags.contains("fma") ? "avx2" : "other";
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: the variable alone is recorded
+    }
+    blas.put("simd", simd);
+    blas.put("cpu", model);
+    return blas;
   }
 
   /**

@@ -78,7 +78,7 @@ class ConfigReaderTest {
           b: {}
         """, "budget.episodes=3", "defaults.agent.gamma=0.5", "variants.b.loss.options.beta=7",
         "seeds=[1, 2]", "env.options.sutton_barto_reward=true", "description=");
-    assertThat(c.budget()).isEqualTo(new BudgetConfig(3, null));
+    assertThat(c.budget()).isEqualTo(new BudgetConfig(3, null, null));
     assertThat(c.variants().get("a").agent().gamma()).as("a variant's own value wins over defaults").isEqualTo(0.9);
     assertThat(c.variants().get("b").agent().gamma()).isEqualTo(0.5);
     assertThat(c.variants().get("b").loss().options()).containsEntry("beta", 7);

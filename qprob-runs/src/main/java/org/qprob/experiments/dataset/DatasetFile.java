@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -56,12 +57,17 @@ public final class DatasetFile {
   private static final Map<String, String> ALIASES = Map.of("terminations", "terminals", "truncations", "timeouts");
   private static final String METADATA = "metadata";
 
+  /** Every entry's time, fixed so that the same dataset is the same bytes. */
+  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
   private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private DatasetFile() {
   }
 
-  /** Writes {@code data} to {@code file} atomically (a temporary file in its folder, renamed over it). */
+  /**
+   * Writes {@code data} to {@code file} atomically (a temporary file in its folder, renamed over it); the same data
+   * gives the same bytes.
+   */
   public static void write(Dataset data, Path file) {
     int n = data.size();
     if (n == 0) {
@@ -83,7 +89,9 @@ public final class DatasetFile {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
-        zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+        ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
+        entry.setTimeLocal(ENTRY_TIME);
+        zip.putNextEntry(entry);
         zip.write(Nd4j.toNpyByteArray(e.getValue()));
         zip.closeEntry();
       }

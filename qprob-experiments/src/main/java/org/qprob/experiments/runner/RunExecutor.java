@@ -157,7 +157,8 @@ public final class RunExecutor {
     String configText = configText(spec);
     RunStart start = resume(spec, configText).orElseGet(() -> fresh(spec, configText));
     Stopwatch clock = new Stopwatch(start.resumedFrom().map(TrainingPosition::wallSeconds).orElse(0.0));
-    Long resumedAt = start.resumedFrom().map(TrainingPosition::envSteps).orElse(null);
+    Long resumedAt = start.resumedFrom().map(p -> spec.budget().offline() ? p.gradientSteps() : p.envSteps())
+        .orElse(null);
     try {
       Injector injector = injector(plugins, spec).createChildInjector(
           new ObserverModule(start, progress, finalEpisodes, plugins.observers().all()));

@@ -23,9 +23,11 @@ class AgentFactoryTest {
   }
 
   @Test
-  void bothAgentsAreRegistered() {
-    assertThat(AGENTS.all().keySet()).containsExactly("extreme-q", "q-learning");
-    assertThatThrownBy(() -> AGENTS.get("a2c")).hasMessage("unknown agent 'a2c'; known: extreme-q, q-learning");
+  void theAgentsAreRegistered() {
+    assertThat(AGENTS.all().keySet()).containsExactly("bc", "cql", "extreme-q", "offline-dqn", "offline-xql",
+        "q-learning");
+    assertThatThrownBy(() -> AGENTS.get("a2c"))
+        .hasMessage("unknown agent 'a2c'; known: bc, cql, extreme-q, offline-dqn, offline-xql, q-learning");
   }
 
   @Test

@@ -34,7 +34,7 @@ class ConfigTest {
     assertThat(c.target()).isEqualTo(new TargetConfig("target-network", 100, 1.0));
     assertThat(c.backup()).isEqualTo(new BackupConfig("auto", 1.0));
     assertThat(c.extremeQ()).isEqualTo(new ExtremeQConfig(0, 0));
-    assertThat(new AgentConfig("q-learning", 0.99, null, null, null, null, null, null, null)).isEqualTo(c);
+    assertThat(new AgentConfig("q-learning", 0.99, null, null, null, null, null, null, null, null)).isEqualTo(c);
   }
 
   @Test

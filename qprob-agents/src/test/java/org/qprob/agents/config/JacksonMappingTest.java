@@ -33,7 +33,7 @@ class JacksonMappingTest {
     List<String> keys = new ArrayList<>();
     tree.fieldNames().forEachRemaining(keys::add);
     assertThat(keys).containsExactlyInAnyOrder("type", "gamma", "network", "optimizer", "replay", "exploration",
-        "target", "backup", "extremeQ");
+        "target", "backup", "extremeQ", "offline");
     List<String> network = new ArrayList<>();
     tree.get("network").fieldNames().forEachRemaining(network::add);
     assertThat(network).containsExactlyInAnyOrder("hidden", "activation", "weightInit", "clipOutputs", "clipMin",

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "qprob", mixinStandardHelpOptions = true, versionProvider = QprobCommand.Version.class,
     description = "Value-based deep RL with pluggable losses: run experiments, list plugins, render reports.",
-    subcommands = {RunCommand.class, ResumeCommand.class, ListCommand.class, ReportCommand.class, VerifyEnvCommand.class,
+    subcommands = {RunCommand.class, ResumeCommand.class, RecordCommand.class, DatasetInfoCommand.class,
+        ListCommand.class, ReportCommand.class, VerifyEnvCommand.class,
         GumbelRegressionCommand.class, org.qprob.experiments.bench.BenchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:a run failed or a check did not pass", "2:bad input: config, arguments or files"})

@@ -201,6 +201,13 @@ public final class RunCommand implements Callable<Integer> {
     out.println("wrote " + dir.resolve(ExperimentReport.SUMMARY_MD) + ", " + ExperimentReport.SUMMARY_CSV + ", "
         + (summaries.size() > 1 ? ExperimentReport.COMPARISONS_CSV + ", " : "") + ExperimentReport.CURVES);
     for (VariantSummary s : summaries) {
+      if (s.episodes().n() > 0 && !(s.episodes().mean() > 0) && s.gradientSteps().mean() > 0) {
+        // an offline run (no training episodes, gradient steps taken): its greedy evaluation is its result
+        out.println(String.format(Locale.ROOT, "  %-24s greedy eval %8.2f [%.2f, %.2f] (%d seed(s)%s)", s.variant(),
+            s.finalEvaluation().mean(), s.finalEvaluation().interval().lower(), s.finalEvaluation().interval().upper(),
+            s.seeds(), s.unfinished() > 0 ? ", " + s.unfinished() + " unfinished" : ""));
+        continue;
+      }
       out.println(String.format(Locale.ROOT, "  %-24s final training return %8.2f [%.2f, %.2f], greedy eval %8.2f"
           + " (%d seed(s)%s)", s.variant(), s.finalTraining().mean(), s.finalTraining().interval().lower(),
           s.finalTraining().interval().upper(), s.finalEvaluation().mean(), s.seeds(),

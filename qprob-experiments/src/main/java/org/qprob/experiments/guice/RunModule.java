@@ -3,9 +3,11 @@ package org.qprob.experiments.guice;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import java.nio.file.Path;
 import java.util.Map;
 import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
+import org.qprob.agents.dataset.Dataset;
 import org.qprob.agents.replay.ReplaySamplerFactory;
 import org.qprob.agents.training.EpisodeRecorder;
 import org.qprob.agents.training.GreedyEvaluation;
@@ -17,11 +19,13 @@ import org.qprob.api.env.Environment;
 import org.qprob.api.env.EnvironmentProvider;
 import org.qprob.api.loss.Loss;
 import org.qprob.api.loss.LossProvider;
+import org.qprob.experiments.dataset.DatasetFit;
 import org.qprob.experiments.run.RunSpec;
 
 /**
  * The parts of one run, made from its {@link RunSpec} and the plugin maps of {@link PluginModule}: the training and
- * evaluation environments, the loss, the replay sampler, the agent and the training loop. Each is picked by name from its map; an
+ * evaluation environments, the loss, the replay sampler, the agent, the training loop and, for an offline agent, the dataset
+ * it learns from. Each is picked by name from its map; an
  * unknown name fails with one line listing the known ones. Nothing is made until asked for.
  */
 public final class RunModule extends AbstractModule {
@@ -109,6 +113,21 @@ public final class RunModule extends AbstractModule {
   @Singleton
   Agent agent(AgentFactory factory, AgentSetup setup) {
     return factory.create(setup);
+  }
+
+  /**
+   * The dataset {@code agent.offline.dataset} names (relative to the working folder), checked against the training
+   * environment: its id, options, observation shape and actions; one line if it is missing or does not fit.
+   */
+  @Provides
+  @Singleton
+  Dataset dataset(@ForTraining Environment env, RunSpec run) {
+    String path = run.config().agent().offline().dataset();
+    if (path.isBlank()) {
+      throw new IllegalArgumentException("offline.dataset is unset; expected the path of an .npz dataset (qprob"
+          + " record writes one)");
+    }
+    return DatasetFit.read(Path.of(path), run.env(), env.observationSpace(), env.actionSpace());
   }
 
   @Provides

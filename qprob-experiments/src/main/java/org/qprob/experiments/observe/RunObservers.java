@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.qprob.agents.offline.OfflineTrainingLoop;
 import org.qprob.agents.training.TrainingLoop;
 import org.qprob.api.run.RunObserver;
 import org.qprob.api.run.Signal;
@@ -24,6 +25,15 @@ public final class RunObservers implements AutoCloseable {
   public TrainingLoop publishing(TrainingLoop loop, long checkpointEvery) {
     return loop.withEpisodeListener(e -> all(o -> o.episodeEnded(e)))
         .withUpdateListener((steps, episode, u) -> all(o -> o.updated(steps, episode, u)))
+        .withCheckpoints(checkpointEvery, p -> {
+          checkpointing(p, false);
+          return Signal.CONTINUE;
+        });
+  }
+
+  /** {@code loop} publishing its gradient steps and checkpoints (every {@code checkpointEvery} gradient steps). */
+  public OfflineTrainingLoop publishing(OfflineTrainingLoop loop, long checkpointEvery) {
+    return loop.withUpdateListener((steps, episode, u) -> all(o -> o.updated(steps, episode, u)))
         .withCheckpoints(checkpointEvery, p -> {
           checkpointing(p, false);
           return Signal.CONTINUE;

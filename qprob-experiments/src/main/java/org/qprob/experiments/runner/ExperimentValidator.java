@@ -13,6 +13,8 @@ import org.qprob.agents.AgentFactory;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.MemoryEstimate;
 import org.qprob.agents.config.ReplayConfig;
+import org.qprob.agents.dataset.Dataset;
+import org.qprob.agents.offline.OfflineLearner;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.env.Environment;
 import org.qprob.api.env.EnvironmentProvider;
@@ -82,7 +84,7 @@ public final class ExperimentValidator {
     ReplayConfig replay = variant.agent().replay();
     pick(plugins.replays().all(), replay.kind(), where, at + ".agent.replay.kind");
     BudgetConfig budget = experiment.budget();
-    if (!budget.inEpisodes() && replay.impliedGradientSteps(budget.envSteps()) == 0) {
+    if (!budget.inEpisodes() && !budget.offline() && replay.impliedGradientSteps(budget.envSteps()) == 0) {
       throw new ConfigException(where + ": " + at + ".agent.replay.learningStarts = " + replay.learningStarts()
           + " (with updateEvery = " + replay.updateEvery() + ") leaves no gradient step within budget.envSteps = "
           + budget.envSteps() + "; expected the first multiple of updateEvery above learningStarts to be <= "
@@ -104,7 +106,37 @@ public final class ExperimentValidator {
     if (!tooLarge.isEmpty()) {
       throw new ConfigException(where + ": " + at + ".agent: the agent " + tooLarge);
     }
-    made(() -> injector.getInstance(Agent.class), agentMessage);
+    Agent agent = made(() -> injector.getInstance(Agent.class), agentMessage);
+    validateOffline(experiment, name, where, injector, agent);
+  }
+
+  /**
+   * An offline agent needs a budget of gradient steps and a dataset that fits the environment and the agent; an
+   * online one, a budget of episodes or env steps.
+   */
+  private static void validateOffline(ExperimentConfig experiment, String name, String where, Injector injector,
+      Agent agent) {
+    String at = "variants." + name + ".agent";
+    String type = experiment.variants().get(name).agent().type();
+    boolean offlineBudget = experiment.budget().offline();
+    if (!(agent instanceof OfflineLearner learner)) {
+      if (offlineBudget) {
+        throw new ConfigException(where + ": " + at + ".type = \"" + type + "\" learns online, but budget.gradientSteps"
+            + " trains offline agents; expected an offline agent (bc, cql, offline-dqn, offline-xql) or a budget of"
+            + " episodes or envSteps");
+      }
+      return;
+    }
+    if (!offlineBudget) {
+      throw new ConfigException(where + ": " + at + ".type = \"" + type + "\" learns from a dataset; expected"
+          + " budget.gradientSteps (got budget " + experiment.budget() + ")");
+    }
+    Dataset data = made(() -> injector.getInstance(Dataset.class), m -> where + ": " + at + ".offline.dataset: " + m);
+    try {
+      learner.learnFrom(data);
+    } catch (IllegalArgumentException bad) {
+      throw new ConfigException(where + ": " + at + ".offline.dataset: " + bad.getMessage(), bad);
+    }
   }
 
   /** {@code part}, or a {@link ConfigException} worded by {@code message} if its provider refused the config. */

@@ -16,6 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.qprob.agents.dataset.Dataset;
+import org.qprob.agents.offline.OfflineLearner;
+import org.qprob.agents.offline.OfflineTrainingLoop;
 import org.qprob.agents.training.Budget;
 import org.qprob.agents.training.GreedyEvaluation;
 import org.qprob.agents.training.TrainingLoop;
@@ -55,6 +58,8 @@ import org.qprob.experiments.run.RunSpec;
  * by row under {@code .partial} names, a {@link RunCheckpoint} at the first episode boundary at or after every
  * {@code checkpoint.everyEnvSteps} env steps and once when training ends, the final agent, then the CSVs' final names
  * and the finished provenance. Agents that predict values also get {@code calibration.csv} ({@link RunCalibration}).
+ * An offline agent ({@link OfflineLearner}, with a budget of gradient steps) is handed its dataset and trained by an
+ * {@link OfflineTrainingLoop} publishing the same events, its clock the gradient step.
  *
  * <p>A folder holding this run unfinished (same {@code config.yaml}, provenance {@code running} or {@code failed}, a
  * readable checkpoint) is continued from its checkpoint: the CSVs are cut back to the lengths the checkpoint recorded,
@@ -152,17 +157,23 @@ public final class RunExecutor {
     String configText = configText(spec);
     RunStart start = resume(spec, configText).orElseGet(() -> fresh(spec, configText));
     Stopwatch clock = new Stopwatch(start.resumedFrom().map(TrainingPosition::wallSeconds).orElse(0.0));
-    Long resumedAt = start.resumedFrom().map(TrainingPosition::envSteps).orElse(null);
+    Long resumedAt = start.resumedFrom().map(p -> spec.budget().offline() ? p.gradientSteps() : p.envSteps())
+        .orElse(null);
     try {
       Injector injector = injector(plugins, spec).createChildInjector(
           new ObserverModule(start, progress, finalEpisodes, plugins.observers().all()));
       Agent agent = injector.getInstance(Agent.class);
+      if (agent instanceof OfflineLearner learner) {
+        learner.learnFrom(injector.getInstance(Dataset.class));
+      }
       if (start.checkpoint() != null) {
         agent.restore(new DataInputStream(new ByteArrayInputStream(start.checkpoint().agent())));
       }
       try (RunObservers observers = injector.getInstance(RunObservers.class)) {
         TrainingSummary summary = start.checkpoint() != null && start.checkpoint().trainingDone()
-            ? trained(start.checkpoint().position()) : train(spec, injector, start, observers, clock);
+            ? trained(start.checkpoint().position())
+            : spec.budget().offline() ? trainOffline(spec, injector, offline(spec, agent), start, observers, clock)
+            : train(spec, injector, start, observers, clock);
         Optional<Divergence> divergence = injector.getInstance(DivergenceGuard.class).afterTraining(summary.envSteps());
         if (divergence.isEmpty()) {
           AtomicFiles.write(spec.folder().resolve(RunFiles.AGENT), injector.getInstance(Checkpointer.class).lastAgent());
@@ -215,6 +226,44 @@ public final class RunExecutor {
     observers.checkpointing(new TrainingPosition(summary.episodes(), summary.envSteps(), summary.gradientSteps(),
         clock.seconds()), true);
     return summary;
+  }
+
+  /**
+   * Trains an offline agent from the start's position to the budget of gradient steps with the observers subscribed,
+   * then as {@link #train}: the last evaluation unless one just ran, and the checkpoint of the trained run. The
+   * offline clock is the gradient step: evaluations and checkpoints come at multiples of their periods in gradient
+   * steps, and each evaluation is published at the gradient step it ran after.
+   */
+  private TrainingSummary trainOffline(RunSpec spec, Injector injector, OfflineLearner learner, RunStart start,
+      RunObservers observers, Stopwatch clock) {
+    GreedyEvaluation evaluation = injector.getInstance(GreedyEvaluation.class);
+    OfflineTrainingLoop loop = observers.publishing(new OfflineTrainingLoop(learner),
+        spec.checkpoint().everyEnvSteps());
+    if (spec.evaluation().enabled()) {
+      loop = loop.withEvaluation(evaluation, spec.evaluation().everyEnvSteps(), observers::evaluated);
+    }
+    if (start.checkpoint() != null) {
+      loop = loop.startingFrom(start.checkpoint().position());
+    }
+    TrainingSummary summary = loop.run(spec.budget().gradientSteps());
+    if (injector.getInstance(DivergenceGuard.class).afterTraining(summary.gradientSteps()).isPresent()) {
+      return summary;
+    }
+    if (spec.evaluation().enabled() && summary.gradientSteps() % spec.evaluation().everyEnvSteps() != 0) {
+      double[] returns = evaluation.run(learner);
+      observers.evaluated(EvaluationRecord.of(summary.gradientSteps(), 0, returns, clock.seconds()));
+    }
+    observers.checkpointing(new TrainingPosition(0, 0, summary.gradientSteps(), clock.seconds()), true);
+    return summary;
+  }
+
+  /** The agent of an offline run; one line if the run's agent learns online. */
+  private static OfflineLearner offline(RunSpec spec, Agent agent) {
+    if (agent instanceof OfflineLearner learner) {
+      return learner;
+    }
+    throw new IllegalArgumentException("budget.gradientSteps trains offline agents; agent.type = "
+        + spec.config().agent().type() + " learns online");
   }
 
   /** The summary of a run whose training had ended at {@code p} before it was interrupted. */

@@ -81,7 +81,7 @@ class BadInputTest {
       unknown top key      | seed: 3                                        | unknown key seed; known keys: [budget, checkpoint, defaults, description, env, evaluation, logging, name, report, seeds, variants]
       unknown loss         | variants: {a: {loss: {name: l3}}}              | variants.a.loss.name = "l3" is invalid; expected one of [categorical, gaussian-nll, gumbel-kl, huber, l2, quantile-huber, terminal-nll, xql] (see qprob list)
       unknown env          | env: {id: CartPole-v9}                         | env.id = "CartPole-v9" is invalid; expected one of [Acrobot-v1, CartPole-v1,
-      unknown agent        | variants: {a: {agent: {type: sarsa}}}          | variants.a.agent.type = "sarsa" is invalid; expected one of [extreme-q, q-learning
+      unknown agent        | variants: {a: {agent: {type: sarsa}}}          | variants.a.agent.type = "sarsa" is invalid; expected one of [bc, cql, extreme-q, offline-dqn, offline-xql, q-learning
       unknown optimizer    | defaults: {agent: {optimizer: {name: lbfgs}}}  | defaults.agent.optimizer.name = "lbfgs" is invalid; expected one of [adam, rmsprop, sgd]
       unknown loss option  | variants: {a: {loss: {name: xql, options: {temperature: 2}}}} | variants.a.loss.options: loss xql: unknown option temperature; known options: [beta, clip_side, form, max_clip]
       bad loss option      | variants: {a: {loss: {name: huber, options: {delta: -1}}}}   | variants.a.loss.options: huber: delta = -1.0 is invalid
@@ -146,7 +146,7 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-      set unknown key      | --set=defaults.agent.gama=0.9                  | unknown key defaults.agent.gama; known keys of defaults.agent: [backup, exploration, extremeQ, gamma, network, optimizer, replay, target, type]
+      set unknown key      | --set=defaults.agent.gama=0.9                  | unknown key defaults.agent.gama; known keys of defaults.agent: [backup, exploration, extremeQ, gamma, network, offline, optimizer, replay, target, type]
       set bad value        | --set=budget.episodes=-3                       | budget.episodes = -3 is invalid; expected an integer >= 1
       set malformed        | --set=budget                                   | --set budget is invalid; expected key.path=value
       set unknown variant  | --set=variants.z.loss.name=l2                  | --set variants.z.loss.name=l2: no variant 'z'; variants: [a]

@@ -16,7 +16,7 @@ class ListCommandTest {
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  Corridor-v0 ").contains("example plugin"));
     for (String name : List.of("CartPole-v1", "Acrobot-v1", "MountainCar-v0", "FrozenLake-v1", "CliffWalking-v1",
         "Taxi-v3", "Taxi-v4", "NoisyChain-v0", "gumbel-kl", "terminal-nll", "l2", "huber", "xql", "q-learning",
-        "extreme-q")) {
+        "extreme-q", "offline-xql", "cql", "offline-dqn", "bc")) {
       assertThat(lines).as(name).filteredOn(l -> l.startsWith("  " + name + " ")).hasSize(1)
           .allSatisfy(l -> assertThat(l.substring(name.length() + 2).strip()).isNotEmpty());
     }

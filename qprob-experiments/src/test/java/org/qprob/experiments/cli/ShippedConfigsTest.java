@@ -21,7 +21,10 @@ import org.qprob.experiments.run.RunSpec;
 import org.qprob.experiments.runner.ExperimentValidator;
 import org.qprob.experiments.runner.RunExecutor;
 
-/** Every config in configs/ validates, builds each variant's injector, and runs end to end on a tiny budget. */
+/**
+ * Every config in configs/ validates, builds each variant's injector, and runs end to end on a tiny budget; an offline
+ * config (a budget of gradient steps) learns from a tiny dataset recorded for its environment.
+ */
 class ShippedConfigsTest {
   static final Path CONFIGS = Path.of("..", "configs");
   /**
@@ -33,8 +36,32 @@ class ShippedConfigsTest {
       "--set=evaluation.everyEnvSteps=150",
       "--set=evaluation.episodes=1");
 
+  /** The tiny budget of an offline config, which learns from {@link #tinySets}'s dataset. */
+  static final List<String> OFFLINE_TINY = List.of("--set=budget.gradientSteps=60", "--set=seeds=1",
+      "--set=evaluation.everyEnvSteps=30", "--set=evaluation.episodes=1", "--set=checkpoint.everyEnvSteps=30");
+
   @TempDir
   Path out;
+
+  @TempDir
+  Path datasets;
+
+  /**
+   * The tiny-budget overrides of {@code config}: {@link #TINY}, or for an offline config {@link #OFFLINE_TINY} and a
+   * dataset of 300 random transitions of its environment recorded into {@code folder}.
+   */
+  static List<String> tinySets(Path config, Path folder) {
+    List<ExperimentConfig> experiments = new ConfigReader().read(config, List.of());
+    if (experiments.stream().noneMatch(e -> e.budget().offline())) {
+      return TINY;
+    }
+    String env = experiments.get(0).env().id();
+    assertThat(experiments).as("one environment per offline config").allMatch(e -> e.env().id().equals(env));
+    Path dataset = folder.resolve(env + ".npz");
+    Cli.Result r = Cli.run("record", "--policy", "random", "--env", env, "--steps", "300", "--out", dataset.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    return Stream.concat(OFFLINE_TINY.stream(), Stream.of("--set=defaults.agent.offline.dataset=" + dataset)).toList();
+  }
 
   static Stream<Path> configs() throws IOException {
     try (Stream<Path> s = Files.list(CONFIGS)) {
@@ -49,7 +76,7 @@ class ShippedConfigsTest {
   @MethodSource("configs")
   void buildsEveryVariantsInjector(Path config) {
     Plugins plugins = Plugins.load();
-    List<String> sets = TINY.stream().map(s -> s.substring("--set=".length())).toList();
+    List<String> sets = tinySets(config, datasets).stream().map(s -> s.substring("--set=".length())).toList();
     List<ExperimentConfig> experiments = new ConfigReader().read(config, sets);
     for (ExperimentConfig e : experiments) {
       ExperimentConfig valid = new ExperimentValidator(plugins).validate(e, config.toString());
@@ -67,8 +94,10 @@ class ShippedConfigsTest {
   @MethodSource("configs")
   void runsOnATinyBudgetAndWritesTheReport(Path config) throws IOException {
     List<ExperimentConfig> experiments = new ConfigReader().read(config, List.of());
+    List<String> tiny = tinySets(config, datasets);
+    boolean offline = tiny != TINY;
     String[] args = Stream.concat(Stream.of("run", config.toString(), "--out", out.toString(), "--jobs", "2"),
-        TINY.stream()).toArray(String[]::new);
+        tiny.stream()).toArray(String[]::new);
     Cli.Result r = Cli.run(args);
     assertThat(r.code()).as(r.err()).isZero();
     for (ExperimentConfig e : experiments) {
@@ -82,9 +111,15 @@ class ShippedConfigsTest {
         assertThat(run.resolve("eval.csv")).isRegularFile();
         assertThat(run.resolve("final-agent.ckpt")).isRegularFile();
         assertThat(Files.readString(run.resolve("provenance.json"))).contains("\"status\" : \"finished\"");
-        assertThat(Files.readAllLines(run.resolve("eval.csv"))).as("evaluations at 150 and 300 steps").hasSize(3);
-        assertThat(Files.readAllLines(run.resolve("calibration.csv"))).as("calibration of both evaluations")
-            .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(Files.readAllLines(run.resolve("eval.csv"))).as("evaluations at 150 and 300 steps (offline: 30"
+            + " and 60 gradient steps)").hasSize(3);
+        if (offline) {
+          assertThat(Files.readAllLines(run.resolve("episodes.csv"))).as("an offline run has no training episodes")
+              .hasSize(1);
+        } else {
+          assertThat(Files.readAllLines(run.resolve("calibration.csv"))).as("calibration of both evaluations")
+              .hasSizeGreaterThanOrEqualTo(3);
+        }
       }
     }
   }

@@ -80,6 +80,6 @@ public final class ExperimentReport {
         new CurvesPlot.Panel(training, "episode", "episodic return", byEpisode),
         new CurvesPlot.Panel(training, "environment steps", "episodic return", byStep),
         new CurvesPlot.Panel("Greedy evaluation return, mean of " + config.evaluation().episodes() + " episodes",
-            "environment steps", "episodic return", evaluation));
+            config.budget().offline() ? "gradient steps" : "environment steps", "episodic return", evaluation));
   }
 }

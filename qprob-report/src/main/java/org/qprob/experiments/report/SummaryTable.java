@@ -74,7 +74,8 @@ public final class SummaryTable {
         .append(config.env().options().isEmpty() ? "" : " " + config.env().options())
         .append("; budget ").append(config.budget()).append(" per run; seeds ").append(config.seeds().values())
         .append("; evaluation ")
-        .append(config.evaluation().enabled() ? "every " + config.evaluation().everyEnvSteps() + " env steps and at the"
+        .append(config.evaluation().enabled() ? "every " + config.evaluation().everyEnvSteps() + " "
+            + config.budget().stepUnit() + " and at the"
             + " end, " + config.evaluation().episodes() + " greedy episodes" : "off")
         .append(".\n\n");
     b.append("| variant | seeds | final training return (last ").append(last).append(" ep.) | IQM | final greedy eval | IQM |");

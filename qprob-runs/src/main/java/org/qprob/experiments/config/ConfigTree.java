@@ -16,14 +16,15 @@ import java.util.Set;
  *   <li>mappings merge key by key, recursively; anything else (scalars, lists, null) replaces what was there;</li>
  *   <li>a mapping that selects a plugin ({@code loss: {name, options}}, {@code env: {id, options}}) whose override
  *       names a different plugin drops the options it had, so one plugin's options never reach another;</li>
- *   <li>in {@code budget}, setting {@code episodes} clears {@code envSteps} and the other way round.</li>
+ *   <li>in {@code budget}, setting one of {@code episodes}, {@code envSteps}, {@code gradientSteps} clears the others.</li>
  * </ul>
  */
 public final class ConfigTree {
   /** Keys whose value names the plugin an {@code options} sibling configures. */
   private static final List<String> SELECTORS = List.of("name", "id");
   /** Mappings of which only one key may be set: their path from the root, and their keys. */
-  private static final Map<String, Set<String>> ONE_OF = Map.of("budget", Set.of("episodes", "envSteps"));
+  private static final Map<String, Set<String>> ONE_OF = Map.of("budget", Set.of("episodes", "envSteps",
+      "gradientSteps"));
 
   private ConfigTree() {}
 

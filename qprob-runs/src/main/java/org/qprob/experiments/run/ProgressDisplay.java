@@ -110,12 +110,17 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
     if (o.failed()) {
       return "FAILED: " + o.error() + " (see " + o.spec().folder().resolve(RunFiles.ERROR) + ")";
     }
-    String resumed = o.resumedAtEnvStep() == null ? "" : ", resumed from the checkpoint at env step "
-        + o.resumedAtEnvStep();
+    boolean offline = o.spec().budget().offline();
+    String resumed = o.resumedAtEnvStep() == null ? "" : ", resumed from the checkpoint at "
+        + (offline ? "gradient" : "env") + " step " + o.resumedAtEnvStep();
     if (o.diverged()) {
       return "DIVERGED: " + o.error() + "; its files are kept in " + o.spec().folder() + resumed;
     }
     long s = Math.round(o.wallSeconds());
+    if (offline) {
+      return String.format(Locale.ROOT, "finished: %d gradient steps (offline), %d:%02d%s", o.gradientSteps(), s / 60,
+          s % 60, resumed);
+    }
     return String.format(Locale.ROOT, "finished: %d episodes, %d env steps, %d gradient steps, final return %.1f, "
         + "%d:%02d%s", o.episodes(), o.envSteps(), o.gradientSteps(), o.finalReturn(), s / 60, s % 60, resumed);
   }

@@ -78,7 +78,7 @@ class ConfigReaderTest {
           b: {}
         """, "budget.episodes=3", "defaults.agent.gamma=0.5", "variants.b.loss.options.beta=7",
         "seeds=[1, 2]", "env.options.sutton_barto_reward=true", "description=");
-    assertThat(c.budget()).isEqualTo(new BudgetConfig(3, null));
+    assertThat(c.budget()).isEqualTo(new BudgetConfig(3, null, null));
     assertThat(c.variants().get("a").agent().gamma()).as("a variant's own value wins over defaults").isEqualTo(0.9);
     assertThat(c.variants().get("b").agent().gamma()).isEqualTo(0.5);
     assertThat(c.variants().get("b").loss().options()).containsEntry("beta", 7);
@@ -128,6 +128,9 @@ class ConfigReaderTest {
       negative width           | defaults: {agent: {network: {hidden: [64, -1]}}}   | defaults.agent.network.hidden = [64, -1] is invalid; expected a list of positive widths
       bad choice               | defaults: {agent: {optimizer: {name: adagrad}}}    | defaults.agent.optimizer.name = "adagrad" is invalid; expected one of [adam, rmsprop, sgd]
       zero episodes            | budget: {episodes: 0}                              | budget.episodes = 0 is invalid; expected an integer >= 1
+      zero gradient steps      | budget: {gradientSteps: 0}                         | budget.gradientSteps = 0 is invalid; expected an integer >= 1
+      bad offline policy       | defaults: {agent: {offline: {policy: sample}}}     | defaults.agent.offline.policy = "sample" is invalid; expected one of [awr, greedy]
+      negative cql alpha       | defaults: {agent: {offline: {cqlAlpha: -1}}}       | defaults.agent.offline.cqlAlpha = -1.0 is invalid; expected a weight >= 0
       zero seeds               | seeds: 0                                           | seeds = 0 is invalid; expected a count in [1, 10000] or a list of seeds
       duplicate seeds          | seeds: [1, 1]                                      | seeds = [1, 1] is invalid; expected distinct seeds
       bad name                 | name: 'a/b'                                        | name = "a/b" is invalid
@@ -145,6 +148,21 @@ class ConfigReaderTest {
     assertThatThrownBy(() -> one(text))
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains(expected).startsWith("test.yaml"));
+  }
+
+  @Test
+  void aBudgetOfGradientStepsClearsTheOthersAndTheOthersClearIt() {
+    ExperimentConfig offline = one("budget: {envSteps: 2000}\nvariants: {a: {agent: {type: cql, offline: {dataset: d.npz,"
+        + " cqlAlpha: 2}}}}\n", "budget.gradientSteps=500");
+    assertThat(offline.budget()).isEqualTo(new BudgetConfig(null, null, 500L));
+    assertThat(offline.budget().offline()).isTrue();
+    assertThat(offline.budget()).hasToString("500 gradient steps");
+    assertThat(offline.budget().stepUnit()).isEqualTo("gradient steps");
+    assertThat(offline.variants().get("a").agent().offline().dataset()).isEqualTo("d.npz");
+    assertThat(offline.variants().get("a").agent().offline().cqlAlpha()).isEqualTo(2.0);
+    ExperimentConfig online = one("budget: {gradientSteps: 2000}\nvariants: {a: {}}\n", "budget.episodes=4");
+    assertThat(online.budget()).isEqualTo(new BudgetConfig(4, null, null));
+    assertThat(online.budget().offline()).isFalse();
   }
 
   @ParameterizedTest

@@ -20,6 +20,9 @@ import org.qprob.agents.config.PrioritizedConfig;
 public final class PrioritizedSampler implements ReplaySampler {
   private final PrioritizedConfig config;
   private final SumTree tree;
+  /** Work space reused by every batch: the masses to find, the priorities to set. */
+  private double[] masses = new double[0];
+  private double[] priorities = new double[0];
   private double maxPriority = 1.0;
   private int filled;
 
@@ -45,10 +48,13 @@ public final class PrioritizedSampler implements ReplaySampler {
     double segment = total / k;
     double beta = config.betaAt(envSteps);
     double maxWeight = Math.pow(size * (tree.min() / total), -beta);
+    double[] masses = masses(k);
     for (int i = 0; i < k; i++) {
-      int slot = tree.find((i + rng.nextDouble()) * segment);
-      slots[i] = slot;
-      weights[i] = Math.pow(size * (tree.get(slot) / total), -beta) / maxWeight;
+      masses[i] = (i + rng.nextDouble()) * segment;
+    }
+    tree.findAll(masses, slots);
+    for (int i = 0; i < k; i++) {
+      weights[i] = Math.pow(size * (tree.get(slots[i]) / total), -beta) / maxWeight;
     }
   }
 
@@ -60,11 +66,26 @@ public final class PrioritizedSampler implements ReplaySampler {
 
   @Override
   public void prioritize(int[] slots, double[] signal) {
+    double[] p = priorities(slots.length);
     for (int i = 0; i < slots.length; i++) {
-      double p = priority(signal[i]);
-      tree.set(slots[i], p);
-      maxPriority = Math.max(maxPriority, p);
+      p[i] = priority(signal[i]);
+      maxPriority = Math.max(maxPriority, p[i]);
     }
+    tree.setAll(slots, p);
+  }
+
+  private double[] masses(int n) {
+    if (masses.length != n) {
+      masses = new double[n];
+    }
+    return masses;
+  }
+
+  private double[] priorities(int n) {
+    if (priorities.length != n) {
+      priorities = new double[n];
+    }
+    return priorities;
   }
 
   /** {@code (|signal| + epsilon)^alpha}; the largest priority so far for a non-finite signal. */

@@ -172,4 +172,47 @@ class SumTreeTest {
     assertThatThrownBy(() -> new SumTree(5).read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))))
         .isInstanceOf(IOException.class).hasMessageContaining("capacity 4");
   }
+
+  /**
+   * The batch forms give exactly the tree and the slots of the single calls, for capacities with and without unused
+   * leaves, batches that list a slot twice (the later priority stays) and priorities of 0.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7, 64, 1000})
+  void batchSetAndFindEqualTheSingleCalls(int capacity) {
+    SumTree one = new SumTree(capacity);
+    SumTree batch = new SumTree(capacity);
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(capacity);
+    for (int round = 0; round < 200; round++) {
+      int n = 1 + rng.nextInt(Math.min(capacity, 64) * 2);
+      int[] slots = new int[n];
+      double[] priorities = new double[n];
+      for (int j = 0; j < n; j++) {
+        slots[j] = rng.nextInt(capacity);
+        priorities[j] = rng.nextInt(10) == 0 ? 0 : Math.pow(10, rng.nextDouble(-6, 3));
+        one.set(slots[j], priorities[j]);
+      }
+      batch.setAll(slots, priorities);
+      assertThat(batch.total()).isEqualTo(one.total());
+      assertThat(batch.min()).isEqualTo(one.min());
+      for (int i = 0; i < capacity; i++) {
+        assertThat(batch.get(i)).isEqualTo(one.get(i));
+      }
+      if (one.total() > 0) {
+        double[] masses = new double[n];
+        for (int j = 0; j < n; j++) {
+          masses[j] = rng.nextDouble() * one.total() * 1.000001; // a few at or past the total
+        }
+        int[] found = new int[n];
+        batch.findAll(masses, found);
+        for (int j = 0; j < n; j++) {
+          assertThat(found[j]).as("mass %s", masses[j]).isEqualTo(one.find(masses[j]));
+        }
+      }
+    }
+    assertThatThrownBy(() -> batch.setAll(new int[] {0, capacity}, new double[] {1, 1}))
+        .isInstanceOf(IndexOutOfBoundsException.class).hasMessage("slot " + capacity + " is outside [0, " + capacity + ")");
+    assertThatThrownBy(() -> batch.setAll(new int[] {0}, new double[] {Double.NaN}))
+        .hasMessage("priority NaN of slot 0 is invalid; expected a finite number >= 0");
+  }
 }

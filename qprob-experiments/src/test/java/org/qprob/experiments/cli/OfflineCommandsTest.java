@@ -156,10 +156,19 @@ class OfflineCommandsTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(out.resolve("summary.md")).isRegularFile();
     assertThat(out.resolve("curves.png")).isRegularFile();
-    assertThat(Files.readString(out.resolve("summary.md")))
-        .contains("budget 300 gradient steps per run", "evaluation every 100 gradient steps");
+    String summary = Files.readString(out.resolve("summary.md"));
+    assertThat(summary).contains("budget 300 gradient steps per run", "evaluation every 100 gradient steps",
+            "| variant | seeds | final greedy eval | IQM | mean greedy eval over the run | gradient steps |");
+    assertThat(summary.substring(0, summary.indexOf("Each cell is"))).as("no training-episode columns in the table")
+        .doesNotContain("final training return");
     for (String variant : List.of("xql", "cql", "dqn", "bc")) {
       Path run = RunSpec.runFolder(out, variant, 0);
+      // the table's mean greedy eval over the run is the mean of the run's evaluations (one seed: no interval width)
+      double mean = Files.readAllLines(run.resolve(RunFiles.EVALUATIONS)).stream().skip(1)
+          .mapToDouble(l -> Double.parseDouble(l.split(",")[3])).average().orElseThrow();
+      String row = summary.lines().filter(l -> l.startsWith("| " + variant + " |")).findFirst().orElseThrow();
+      assertThat(row.split("\\|")[5].trim()).as(row)
+          .startsWith(org.qprob.experiments.report.Numbers.of(mean) + " [");
       assertThat(Files.readAllLines(run.resolve(RunFiles.EPISODES))).as("no training episodes").hasSize(1);
       List<String> evaluations = Files.readAllLines(run.resolve(RunFiles.EVALUATIONS));
       assertThat(evaluations.subList(1, evaluations.size())).extracting(l -> l.substring(0, l.indexOf(',')))

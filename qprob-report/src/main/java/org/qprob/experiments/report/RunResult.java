@@ -54,4 +54,12 @@ public record RunResult(String variant, long seed, Path folder, String status, S
   public double lastEvaluationReturn() {
     return evaluations.isEmpty() ? Double.NaN : evaluations.get(evaluations.size() - 1).meanReturn();
   }
+
+  /**
+   * The mean return of all its greedy evaluations, each weighted alike (they are equally spaced but for the last, at
+   * the end of training); NaN without one.
+   */
+  public double meanEvaluationReturn() {
+    return evaluations.stream().mapToDouble(EvaluationRow::meanReturn).average().orElse(Double.NaN);
+  }
 }

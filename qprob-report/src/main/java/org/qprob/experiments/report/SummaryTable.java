@@ -78,54 +78,19 @@ public final class SummaryTable {
             + config.budget().stepUnit() + " and at the"
             + " end, " + config.evaluation().episodes() + " greedy episodes" : "off")
         .append(".\n\n");
-    b.append("| variant | seeds | final training return (last ").append(last).append(" ep.) | IQM | final greedy eval | IQM |");
-    if (threshold != null) {
-      b.append(" episodes to ").append(fmt(threshold)).append(" | env steps to ").append(fmt(threshold))
-          .append(" | never reached |");
-    }
-    b.append(" mean return over episodes (AUC) | mean return over env steps (AUC) | env steps | gradient steps |\n");
-    b.append("|---|---|---|---|---|---|").append(threshold != null ? "---|---|---|" : "").append("---|---|---|---|\n");
-    for (VariantSummary s : summaries) {
-      b.append("| ").append(s.variant()).append(" | ").append(s.seeds())
-          .append(s.unfinished() > 0 ? " (+" + s.unfinished() + " unfinished" + (s.diverged() > 0 ? ", of which "
-              + s.diverged() + " diverged" : "") + ")" : "")
-          .append(" | ").append(withInterval(s.finalTraining())).append(" | ").append(fmt(s.finalTraining().iqm()))
-          .append(" | ").append(withInterval(s.finalEvaluation())).append(" | ").append(fmt(s.finalEvaluation().iqm()))
-          .append(" |");
-      if (threshold != null) {
-        b.append(' ').append(withInterval(s.episodesToThreshold())).append(" | ")
-            .append(withInterval(s.envStepsToThreshold())).append(" | ").append(s.neverReached()).append('/')
-            .append(s.seeds()).append(" |");
-      }
-      b.append(' ').append(withInterval(s.areaPerEpisode())).append(" | ").append(withInterval(s.areaPerEnvStep()))
-          .append(" | ").append(fmt(s.envSteps().mean())).append(" | ").append(fmt(s.gradientSteps().mean()))
-          .append(" |\n");
+    if (config.budget().offline()) {
+      offlineTable(b, config, summaries);
+    } else {
+      onlineTable(b, summaries, last, threshold);
     }
     b.append("\nEach cell is the mean across seeds with its ").append(Math.round(bootstrap.level() * 100))
         .append("% percentile-bootstrap confidence interval in brackets (").append(bootstrap.resamples())
         .append(" resamples of the seeds, fixed resampling seed).\n\n");
-    b.append("- **final training return**: per seed, the mean return of its last ").append(last)
-        .append(" training episodes (played with the exploratory policy).\n");
-    b.append("- **final greedy eval**: per seed, the mean return of the last greedy evaluation (")
-        .append(config.evaluation().episodes()).append(" episodes on an environment seeded apart from training,"
-            + " run when training ended).\n");
-    b.append("- **IQM**: interquartile mean across seeds, the mean after dropping the lowest and highest quarter"
-        + " (floor(n/4) seeds each side).\n");
-    if (threshold != null) {
-      b.append("- **episodes / env steps to ").append(fmt(threshold)).append("**: the first episode at which the mean of"
-          + " the last ").append(window).append(" training returns reached ").append(fmt(threshold))
-          .append(" (full windows only), and the env steps at its end; averaged over the seeds that reached it."
-              + " **never reached** counts the others.\n");
+    if (config.budget().offline()) {
+      offlineDefinitions(b, config);
     } else {
-      b.append("- no threshold: the environment has no reward threshold and the config set none"
-          + " (`report.threshold`).\n");
+      onlineDefinitions(b, config, window, last, threshold);
     }
-    b.append("- **mean return over episodes (AUC)**: the area under the training return-versus-episode curve divided"
-        + " by the number of episodes, i.e. the mean training return of the whole run.\n");
-    b.append("- **mean return over env steps (AUC)**: the area under the training return-versus-env-steps curve"
-        + " (trapezoid rule, each episode's return placed at the step it ended) divided by the steps it spans.\n");
-    b.append("- **env steps**, **gradient steps**: per seed, the training env steps taken and the gradient steps the"
-        + " agent took in them (– for runs written before gradient steps were recorded).\n");
     if (!fewGradientSteps.isEmpty()) {
       b.append("\n**Warning: ").append(fewGradientSteps.size()).append(" finished run(s) took far fewer gradient steps"
           + " than their config implies, so they barely learned or not at all:** ");
@@ -158,6 +123,88 @@ public final class SummaryTable {
     }
     b.append("\nPlot: `curves.png`. Per-run files: `<variant>/seed-<seed>/`.\n");
     return b.toString();
+  }
+
+  /** The table of an online experiment: training and evaluation returns, the threshold, the areas. */
+  private static void onlineTable(StringBuilder b, List<VariantSummary> summaries, int last, Double threshold) {
+    b.append("| variant | seeds | final training return (last ").append(last).append(" ep.) | IQM | final greedy eval | IQM |");
+    if (threshold != null) {
+      b.append(" episodes to ").append(fmt(threshold)).append(" | env steps to ").append(fmt(threshold))
+          .append(" | never reached |");
+    }
+    b.append(" mean return over episodes (AUC) | mean return over env steps (AUC) | env steps | gradient steps |\n");
+    b.append("|---|---|---|---|---|---|").append(threshold != null ? "---|---|---|" : "").append("---|---|---|---|\n");
+    for (VariantSummary s : summaries) {
+      b.append("| ").append(s.variant()).append(" | ").append(s.seeds())
+          .append(s.unfinished() > 0 ? " (+" + s.unfinished() + " unfinished" + (s.diverged() > 0 ? ", of which "
+              + s.diverged() + " diverged" : "") + ")" : "")
+          .append(" | ").append(withInterval(s.finalTraining())).append(" | ").append(fmt(s.finalTraining().iqm()))
+          .append(" | ").append(withInterval(s.finalEvaluation())).append(" | ").append(fmt(s.finalEvaluation().iqm()))
+          .append(" |");
+      if (threshold != null) {
+        b.append(' ').append(withInterval(s.episodesToThreshold())).append(" | ")
+            .append(withInterval(s.envStepsToThreshold())).append(" | ").append(s.neverReached()).append('/')
+            .append(s.seeds()).append(" |");
+      }
+      b.append(' ').append(withInterval(s.areaPerEpisode())).append(" | ").append(withInterval(s.areaPerEnvStep()))
+          .append(" | ").append(fmt(s.envSteps().mean())).append(" | ").append(fmt(s.gradientSteps().mean()))
+          .append(" |\n");
+    }
+  }
+
+  private static void onlineDefinitions(StringBuilder b, ExperimentConfig config, int window, int last,
+      Double threshold) {
+    b.append("- **final training return**: per seed, the mean return of its last ").append(last)
+        .append(" training episodes (played with the exploratory policy).\n");
+    b.append("- **final greedy eval**: per seed, the mean return of the last greedy evaluation (")
+        .append(config.evaluation().episodes()).append(" episodes on an environment seeded apart from training,"
+            + " run when training ended).\n");
+    b.append("- **IQM**: interquartile mean across seeds, the mean after dropping the lowest and highest quarter"
+        + " (floor(n/4) seeds each side).\n");
+    if (threshold != null) {
+      b.append("- **episodes / env steps to ").append(fmt(threshold)).append("**: the first episode at which the mean of"
+          + " the last ").append(window).append(" training returns reached ").append(fmt(threshold))
+          .append(" (full windows only), and the env steps at its end; averaged over the seeds that reached it."
+              + " **never reached** counts the others.\n");
+    } else {
+      b.append("- no threshold: the environment has no reward threshold and the config set none"
+          + " (`report.threshold`).\n");
+    }
+    b.append("- **mean return over episodes (AUC)**: the area under the training return-versus-episode curve divided"
+        + " by the number of episodes, i.e. the mean training return of the whole run.\n");
+    b.append("- **mean return over env steps (AUC)**: the area under the training return-versus-env-steps curve"
+        + " (trapezoid rule, each episode's return placed at the step it ended) divided by the steps it spans.\n");
+    b.append("- **env steps**, **gradient steps**: per seed, the training env steps taken and the gradient steps the"
+        + " agent took in them (– for runs written before gradient steps were recorded).\n");
+  }
+
+  /**
+   * The table of an offline experiment (trained for gradient steps on a dataset): no training episodes, so only its
+   * greedy evaluations.
+   */
+  private static void offlineTable(StringBuilder b, ExperimentConfig config, List<VariantSummary> summaries) {
+    b.append("| variant | seeds | final greedy eval | IQM | mean greedy eval over the run | gradient steps |\n");
+    b.append("|---|---|---|---|---|---|\n");
+    for (VariantSummary s : summaries) {
+      b.append("| ").append(s.variant()).append(" | ").append(s.seeds())
+          .append(s.unfinished() > 0 ? " (+" + s.unfinished() + " unfinished" + (s.diverged() > 0 ? ", of which "
+              + s.diverged() + " diverged" : "") + ")" : "")
+          .append(" | ").append(withInterval(s.finalEvaluation())).append(" | ").append(fmt(s.finalEvaluation().iqm()))
+          .append(" | ").append(withInterval(s.meanEvaluation())).append(" | ").append(fmt(s.gradientSteps().mean()))
+          .append(" |\n");
+    }
+  }
+
+  private static void offlineDefinitions(StringBuilder b, ExperimentConfig config) {
+    b.append("- **final greedy eval**: per seed, the mean return of the last greedy evaluation (")
+        .append(config.evaluation().episodes()).append(" episodes, run when training ended). An offline run learns"
+            + " from its dataset alone and has no training episodes.\n");
+    b.append("- **IQM**: interquartile mean across seeds, the mean after dropping the lowest and highest quarter"
+        + " (floor(n/4) seeds each side).\n");
+    b.append("- **mean greedy eval over the run**: per seed, the mean return of all its greedy evaluations (every ")
+        .append(config.evaluation().everyEnvSteps()).append(" gradient steps and at the end): how good the policy was"
+            + " along the way, not only where training stopped.\n");
+    b.append("- **gradient steps**: per seed, the gradient steps its agent took.\n");
   }
 
   private static String withInterval(SeedAggregate a) {

@@ -25,11 +25,13 @@ import java.util.OptionalInt;
  * @param episodes per seed, the training episodes run
  * @param envSteps per seed, the training env steps taken
  * @param gradientSteps per seed that recorded them, the gradient steps its agent took
+ * @param meanEvaluation per seed with evaluations, the mean return of all its greedy evaluations (what an offline
+ *     run, which has no training episodes, is summarised by besides its last evaluation)
  */
 public record VariantSummary(String variant, int seeds, int unfinished, int diverged, SeedAggregate finalTraining,
     SeedAggregate finalEvaluation, Double threshold, SeedAggregate episodesToThreshold,
     SeedAggregate envStepsToThreshold, int neverReached, SeedAggregate areaPerEpisode, SeedAggregate areaPerEnvStep,
-    SeedAggregate episodes, SeedAggregate envSteps, SeedAggregate gradientSteps) {
+    SeedAggregate episodes, SeedAggregate envSteps, SeedAggregate gradientSteps, SeedAggregate meanEvaluation) {
 
   /**
    * Summarises the finished runs of one variant.
@@ -76,6 +78,7 @@ public record VariantSummary(String variant, int seeds, int unfinished, int dive
         SeedAggregate.of(areaEpisode, bootstrap),
         SeedAggregate.of(SeedMetric.AUC_PER_ENV_STEP.of(done, finalEpisodes), bootstrap),
         SeedAggregate.of(episodes, bootstrap), SeedAggregate.of(steps, bootstrap),
-        SeedAggregate.of(gradientSteps, bootstrap));
+        SeedAggregate.of(gradientSteps, bootstrap), SeedAggregate.of(done.stream()
+            .mapToDouble(RunResult::meanEvaluationReturn).filter(v -> !Double.isNaN(v)).toArray(), bootstrap));
   }
 }

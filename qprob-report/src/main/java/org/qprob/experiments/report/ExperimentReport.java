@@ -40,7 +40,8 @@ public final class ExperimentReport {
     }
     AtomicFiles.writeString(folder.resolve(SUMMARY_CSV), SummaryTable.csv(summaries));
     int finalEpisodes = config.report().finalEpisodes();
-    List<VariantComparison> comparisons = PairwiseComparisons.of(results, finalEpisodes, bootstrap);
+    List<VariantComparison> comparisons = PairwiseComparisons.of(results, config.budget().offline()
+        ? List.of(SeedMetric.FINAL_EVALUATION) : List.of(SeedMetric.values()), finalEpisodes, bootstrap);
     if (!comparisons.isEmpty()) {
       AtomicFiles.writeString(folder.resolve(COMPARISONS_CSV), PairwiseComparisons.csv(comparisons));
     }

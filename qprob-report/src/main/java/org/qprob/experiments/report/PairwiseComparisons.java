@@ -17,13 +17,22 @@ public final class PairwiseComparisons {
 
   /** Each pair {@code (a, b)} of variants with {@code a} before {@code b} in the config's order, on each metric. */
   public static List<VariantComparison> of(ExperimentResults results, int finalEpisodes, Bootstrap bootstrap) {
+    return of(results, List.of(SeedMetric.values()), finalEpisodes, bootstrap);
+  }
+
+  /**
+   * As {@link #of(ExperimentResults, int, Bootstrap)} on {@code metrics} only (an offline experiment has no training
+   * episodes, so only its evaluations compare).
+   */
+  public static List<VariantComparison> of(ExperimentResults results, List<SeedMetric> metrics, int finalEpisodes,
+      Bootstrap bootstrap) {
     List<String> variants = List.copyOf(results.runs().keySet());
     List<VariantComparison> comparisons = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
       for (int j = i + 1; j < variants.size(); j++) {
         List<RunResult> a = results.finished(variants.get(i));
         List<RunResult> b = results.finished(variants.get(j));
-        for (SeedMetric metric : SeedMetric.values()) {
+        for (SeedMetric metric : metrics) {
           comparisons.add(VariantComparison.of(metric, variants.get(i), metric.of(a, finalEpisodes),
               variants.get(j), metric.of(b, finalEpisodes), bootstrap));
         }
@@ -46,19 +55,20 @@ public final class PairwiseComparisons {
 
   /**
    * The section of {@code summary.md} for {@code comparisons} as {@link #of} returns them (each pair's metrics
-   * together, in {@link SeedMetric} order); empty for fewer than two variants.
+   * together, in the order compared); empty for fewer than two variants.
    */
   public static String markdown(List<VariantComparison> comparisons, int finalEpisodes, Bootstrap bootstrap) {
     if (comparisons.isEmpty()) {
       return "";
     }
+    List<SeedMetric> metrics = comparisons.stream().map(VariantComparison::metric).distinct().toList();
     StringBuilder b = new StringBuilder("\n## Pairwise comparisons\n\n| a − b |");
-    for (SeedMetric m : SeedMetric.values()) {
+    for (SeedMetric m : metrics) {
       String label = m == SeedMetric.FINAL_TRAINING ? m.label() + " (last " + finalEpisodes + " ep.)" : m.label();
       b.append(' ').append(label).append(" | P(a > b) |");
     }
-    b.append("\n|---|").append("---|---|".repeat(SeedMetric.values().length)).append('\n');
-    int perPair = SeedMetric.values().length;
+    b.append("\n|---|").append("---|---|".repeat(metrics.size())).append('\n');
+    int perPair = metrics.size();
     for (int row = 0; row < comparisons.size(); row += perPair) {
       VariantComparison first = comparisons.get(row);
       b.append("| ").append(first.a()).append(" − ").append(first.b()).append(" |");

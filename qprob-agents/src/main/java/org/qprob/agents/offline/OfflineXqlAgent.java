@@ -7,9 +7,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.config.AgentConfig;
-import org.qprob.agents.config.BackupConfig;
 import org.qprob.agents.config.OfflineConfig;
-import org.qprob.agents.config.TargetSource;
 import org.qprob.agents.dataset.Dataset;
 import org.qprob.agents.exploration.Exploration;
 import org.qprob.agents.network.HostMlp;
@@ -17,13 +15,12 @@ import org.qprob.agents.network.Mlp;
 import org.qprob.agents.network.ObservationEncoder;
 import org.qprob.agents.network.OutputHead;
 import org.qprob.agents.random.RandomStream;
-import org.qprob.agents.random.Seeds;
 import org.qprob.agents.replay.ReplayBatch;
 import org.qprob.agents.training.FiniteParameters;
+import org.qprob.agents.xq.ExtremeQNetworks;
 import org.qprob.api.agent.ActMode;
 import org.qprob.api.agent.UpdateResult;
 import org.qprob.api.loss.PointLoss;
-import org.qprob.api.loss.PointValues;
 
 /**
  * Offline Extreme Q-learning for discrete actions (X-QL's offline algorithm), every step on one batch of the dataset:
@@ -72,37 +69,17 @@ public final class OfflineXqlAgent implements OfflineLearner, FiniteParameters {
   OfflineXqlAgent(AgentSetup setup, DataType dataType) {
     this.config = setup.config();
     this.offline = config.offline();
-    if (!(setup.loss() instanceof PointLoss point)) {
-      throw new IllegalArgumentException("offline-xql: loss " + setup.loss().name()
-          + " does not fit the V network; expected a point loss such as xql");
-    }
-    this.valueLoss = point;
-    TargetSource source = config.target().kind();
-    if (source != TargetSource.TARGET_NETWORK && source != TargetSource.ONLINE_STOP) {
-      throw new IllegalArgumentException("target.source = \"" + source
-          + "\" does not fit offline-xql; expected one of [target-network, online-stop]");
-    }
-    if (!config.backup().kind().equals(BackupConfig.AUTO)) {
-      throw new IllegalArgumentException("backup.kind = \"" + config.backup().kind()
-          + "\" does not fit offline-xql (its backup is V(s') learned by Gumbel regression); expected auto");
-    }
+    ExtremeQNetworks networks = ExtremeQNetworks.create("offline-xql", setup, dataType);
+    this.valueLoss = networks.valueLoss();
+    this.qHead = networks.qHead();
+    this.vHead = networks.vHead();
+    this.encoder = networks.encoder();
+    this.q = networks.q();
+    this.v = networks.v();
+    this.qTarget = networks.qTarget();
     int na = setup.actionSpace().n();
-    this.qHead = new OutputHead(new PointValues(na), config.network());
-    this.vHead = new OutputHead(new PointValues(1), config.network());
-    this.encoder = new ObservationEncoder(setup.observationSpace());
-    RandomStream init = new RandomStream(Seeds.derive(setup.seed(), "weights"));
     double lr = config.optimizer().learningRate();
-    double vLr = config.extremeQ().valueLearningRate() > 0 ? config.extremeQ().valueLearningRate() : lr;
-    this.q = Mlp.create(config.network(), encoder.shape(), na, config.optimizer(), lr,
-        config.optimizer().gradClipNorm(), dataType, init);
-    this.v = Mlp.create(config.network(), encoder.shape(), 1, config.optimizer(), vLr,
-        config.extremeQ().valueGradClipNorm(), dataType, init);
-    if (source == TargetSource.TARGET_NETWORK) {
-      this.qTarget = Mlp.create(config.network(), encoder.shape(), na, config.optimizer(), lr, 0, dataType, init);
-      qTarget.follow(q, 1.0);
-    } else {
-      this.qTarget = null;
-    }
+    RandomStream init = networks.init();
     this.policy = offline.policyKind().trainsPolicyNetwork()
         ? Mlp.create(config.network(), encoder.shape(), na, config.optimizer(), lr, config.optimizer().gradClipNorm(),
             dataType, init)

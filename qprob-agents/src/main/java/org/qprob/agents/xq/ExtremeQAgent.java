@@ -9,14 +9,10 @@ import org.qprob.agents.AgentSetup;
 import org.qprob.agents.Experience;
 import org.qprob.agents.GradientStepTally;
 import org.qprob.agents.config.AgentConfig;
-import org.qprob.agents.config.BackupConfig;
-import org.qprob.agents.config.TargetSource;
 import org.qprob.agents.network.HostMlp;
 import org.qprob.agents.network.Mlp;
 import org.qprob.agents.network.ObservationEncoder;
 import org.qprob.agents.network.OutputHead;
-import org.qprob.agents.random.RandomStream;
-import org.qprob.agents.random.Seeds;
 import org.qprob.agents.replay.BootstrapDiscount;
 import org.qprob.agents.replay.ReplayBatch;
 import org.qprob.agents.training.FiniteParameters;
@@ -27,7 +23,6 @@ import org.qprob.api.agent.UpdateResult;
 import org.qprob.api.agent.ValuePredictor;
 import org.qprob.api.dist.Distribution;
 import org.qprob.api.loss.PointLoss;
-import org.qprob.api.loss.PointValues;
 
 /**
  * Extreme Q-learning for discrete actions (X-DQN), as in the XQL paper's online algorithm with IQL's layout:
@@ -75,38 +70,16 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
 
   ExtremeQAgent(AgentSetup setup, DataType dataType) {
     this.config = setup.config();
-    if (!(setup.loss() instanceof PointLoss point)) {
-      throw new IllegalArgumentException("extreme-q: loss " + setup.loss().name()
-          + " does not fit the V network; expected a point loss such as xql");
-    }
-    this.valueLoss = point;
-    TargetSource source = config.target().kind();
-    if (source != TargetSource.TARGET_NETWORK && source != TargetSource.ONLINE_STOP) {
-      throw new IllegalArgumentException("target.source = \"" + source
-          + "\" does not fit extreme-q; expected one of [target-network, online-stop]");
-    }
-    if (!config.backup().kind().equals(BackupConfig.AUTO)) {
-      throw new IllegalArgumentException("backup.kind = \"" + config.backup().kind()
-          + "\" does not fit extreme-q (its backup is V(s') learned by Gumbel regression); expected auto");
-    }
-    int na = setup.actionSpace().n();
-    this.qHead = new OutputHead(new PointValues(na), config.network());
-    this.vHead = new OutputHead(new PointValues(1), config.network());
-    this.encoder = new ObservationEncoder(setup.observationSpace());
+    ExtremeQNetworks networks = ExtremeQNetworks.create("extreme-q", setup, dataType);
+    this.valueLoss = networks.valueLoss();
+    this.qHead = networks.qHead();
+    this.vHead = networks.vHead();
+    this.encoder = networks.encoder();
+    this.q = networks.q();
+    this.v = networks.v();
+    this.qTarget = networks.qTarget();
     long seed = setup.seed();
-    RandomStream init = new RandomStream(Seeds.derive(seed, "weights"));
-    double lr = config.optimizer().learningRate();
-    double vLr = config.extremeQ().valueLearningRate() > 0 ? config.extremeQ().valueLearningRate() : lr;
-    this.q = Mlp.create(config.network(), encoder.shape(), na, config.optimizer(), lr,
-        config.optimizer().gradClipNorm(), dataType, init);
-    this.v = Mlp.create(config.network(), encoder.shape(), 1, config.optimizer(), vLr,
-        config.extremeQ().valueGradClipNorm(), dataType, init);
-    if (source == TargetSource.TARGET_NETWORK) {
-      this.qTarget = Mlp.create(config.network(), encoder.shape(), na, config.optimizer(), lr, 0, dataType, init);
-      qTarget.follow(q, 1.0);
-    } else {
-      this.qTarget = null;
-    }
+    int na = setup.actionSpace().n();
     this.host = q.hostCopy();
     this.experience = new Experience(config.replay(), config.exploration(), encoder.rawWidth(), seed, config.gamma(),
         setup.newSampler());

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.qprob.api.agent.ActMode;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.Transition;
 import org.qprob.api.agent.UpdateResult;
@@ -135,6 +136,17 @@ public class ConvUpdateBenchmark {
       throw new IllegalStateException("no gradient step was taken");
     }
     return r;
+  }
+
+  /**
+   * The agent's whole share of one training step: {@link #update}, then the {@code act} of the next step, which first
+   * copies the freshly updated parameters into the plain-Java network that acts.
+   */
+  @Benchmark
+  public int actObserveUpdate() {
+    Transition t = spare[next];
+    update();
+    return agent.act(t.nextObservation(), ActMode.EXPLORE);
   }
 
   @Benchmark

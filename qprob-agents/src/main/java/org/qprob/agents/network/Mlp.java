@@ -205,6 +205,11 @@ public final class Mlp {
   }
 
   /** Values per sample of each layer, input first (a convolution's: positions x filters). */
+  /** Where each layer's parameters are in the flat vector. */
+  LayerLayout layerLayout() {
+    return layout;
+  }
+
   public int[] sizes() {
     return sizes.clone();
   }

@@ -76,9 +76,9 @@ public final class QuantileHuberLoss implements Loss {
   @Override
   public TdResult evaluate(TdBatch batch, boolean targetGradient) {
     int k = huber.quantiles();
-    return SelectedActionRows.evaluate(NAME, "quantiles", k, batch, targetGradient,
-        (out, at, next, nextAt, reward, discount, dOut, dNext) -> huber.valueAndGradient(out, at, next, nextAt, k,
-            reward, discount, dOut, at, dNext, nextAt));
+    return SelectedActionRows.evaluateBatch(NAME, "quantiles", k, batch, targetGradient,
+        (out, at, next, nextAt, rewards, discounts, dOut, dNext) -> huber.valuesAndGradients(out, at, next, nextAt, k,
+            rewards, discounts, dOut, dNext));
   }
 
   @Override

@@ -18,6 +18,16 @@ final class SelectedActionRows {
         double discount, double[] dOutputs, double[] dNextOutputs);
   }
 
+  /**
+   * Every sample's loss at once, sample {@code i}'s rows at {@code at[i]} and {@code nextAt[i]}, writing its gradients
+   * at the same offsets; returns the values.
+   */
+  @FunctionalInterface
+  interface BatchLoss {
+    double[] valuesAndGradients(double[] outputs, int[] at, double[] nextOutputs, int[] nextAt, double[] rewards,
+        double[] discounts, double[] dOutputs, double[] dNextOutputs);
+  }
+
   /** The backups these losses fit. */
   static final List<Backup> BACKUPS = List.of(Backup.DISTRIBUTIONAL);
 
@@ -31,6 +41,20 @@ final class SelectedActionRows {
    */
   static TdResult evaluate(String name, String unit, int perAction, TdBatch batch, boolean targetGradient,
       RowLoss loss) {
+    return evaluateBatch(name, unit, perAction, batch, targetGradient,
+        (outputs, at, nextOutputs, nextAt, rewards, discounts, dOutputs, dNextOutputs) -> {
+          double[] value = new double[rewards.length];
+          for (int i = 0; i < value.length; i++) {
+            value[i] = loss.valueAndGradient(outputs, at[i], nextOutputs, nextAt[i], rewards[i], discounts[i],
+                dOutputs, dNextOutputs);
+          }
+          return value;
+        });
+  }
+
+  /** As {@link #evaluate(String, String, int, TdBatch, boolean, RowLoss)} for a loss that takes the batch at once. */
+  static TdResult evaluateBatch(String name, String unit, int perAction, TdBatch batch, boolean targetGradient,
+      BatchLoss loss) {
     if (batch.backup() != Backup.DISTRIBUTIONAL) {
       throw new IllegalArgumentException(name + ": backup " + batch.backup() + " does not fit; expected " + BACKUPS);
     }
@@ -40,15 +64,16 @@ final class SelectedActionRows {
       throw new IllegalArgumentException(name + ": batch width " + w + " is invalid; expected actions x " + unit
           + " = " + batch.actions() * perAction);
     }
-    double[] value = new double[n];
     double[] dOut = new double[n * w];
     double[] dNext = targetGradient ? new double[n * w] : null;
+    int[] at = new int[n];
+    int[] nextAt = new int[n];
     for (int i = 0; i < n; i++) {
-      int at = i * w + batch.taken()[i] * perAction;
-      int nextAt = i * w + batch.nextActions()[i] * perAction;
-      value[i] = loss.valueAndGradient(batch.outputs(), at, batch.nextOutputs(), nextAt, batch.rewards()[i],
-          batch.discounts()[i], dOut, dNext);
+      at[i] = i * w + batch.taken()[i] * perAction;
+      nextAt[i] = i * w + batch.nextActions()[i] * perAction;
     }
+    double[] value = loss.valuesAndGradients(batch.outputs(), at, batch.nextOutputs(), nextAt, batch.rewards(),
+        batch.discounts(), dOut, dNext);
     return new TdResult(value, dOut, dNext, value.clone());
   }
 }

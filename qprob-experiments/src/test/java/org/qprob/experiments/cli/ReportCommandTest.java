@@ -164,6 +164,37 @@ class ReportCommandTest {
   }
 
   @Test
+  void theWindowAndTheFinalEpisodesCanBeGivenAtReportTime() throws IOException {
+    writeExperiment();
+    writeRuns();
+    Cli.Result r = Cli.run("report", "--final-episodes", "4", "--window", "1", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Map<String, Map<String, String>> rows = summaryCsv(dir.resolve("summary.csv"));
+    assertThat(d(rows.get("a"), "final_train_mean")).isEqualTo(15.0); // (mean(10, 20, 30, 40) + mean(5, 5, 5, 5)) / 2
+    // one-episode window: seed 0 first reaches 15 at its second episode (20), seed 1 never
+    assertThat(d(rows.get("a"), "episodes_to_threshold_mean")).isEqualTo(2.0);
+    assertThat(d(rows.get("b"), "episodes_to_threshold_mean")).isEqualTo(1.0);
+    assertThat(Files.readString(dir.resolve("summary.md"))).contains("final training return (last 4 ep.)");
+
+    // the config's own settings again without the options
+    assertThat(Cli.run("report", dir.toString()).code()).isZero();
+    assertThat(d(summaryCsv(dir.resolve("summary.csv")).get("a"), "final_train_mean")).isEqualTo(20.0);
+  }
+
+  @Test
+  void aWindowBelowOneIsBadInputAndTheReportStays() throws IOException {
+    writeExperiment();
+    writeRuns();
+    assertThat(Cli.run("report", dir.toString()).code()).isZero();
+    String before = Files.readString(dir.resolve("summary.csv"));
+    Cli.Result r = Cli.run("report", "--window", "0", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.errLines()).singleElement().asString()
+        .isEqualTo("qprob report: --window 0 is invalid; expected an integer >= 1");
+    assertThat(Files.readString(dir.resolve("summary.csv"))).isEqualTo(before);
+  }
+
+  @Test
   void aFolderWithoutAnExperimentIsBadInput() {
     Cli.Result r = Cli.run("report", dir.toString());
     assertThat(r.code()).isEqualTo(2);

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.qprob.experiments.config.ExperimentConfig;
+import org.qprob.experiments.config.ReportConfig;
 import org.qprob.experiments.run.AtomicFiles;
 
 /**
@@ -30,7 +32,17 @@ public final class ExperimentReport {
 
   /** Reads {@code folder} and writes its report; returns the per-variant summaries. */
   public static List<VariantSummary> render(Path folder) {
-    ExperimentResults results = ExperimentResults.read(folder);
+    return render(folder, UnaryOperator.identity());
+  }
+
+  /**
+   * Reads {@code folder} and writes its report with the report settings {@code report} makes of the experiment's own
+   * (a window or a number of final episodes other than the config's, say); returns the per-variant summaries.
+   */
+  public static List<VariantSummary> render(Path folder, UnaryOperator<ReportConfig> report) {
+    ExperimentResults read = ExperimentResults.read(folder);
+    ExperimentResults results = new ExperimentResults(read.folder(),
+        read.config().withReport(report.apply(read.config().report())), read.runs());
     ExperimentConfig config = results.config();
     Bootstrap bootstrap = Bootstrap.STANDARD;
     List<VariantSummary> summaries = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.qprob.experiments.observe;
 
 import java.util.Optional;
+import org.qprob.agents.offline.OfflineLearner;
 import org.qprob.agents.training.FiniteParameters;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.UpdateResult;
@@ -11,22 +12,61 @@ import org.qprob.api.run.Signal;
 /**
  * Stops a run that diverges: a NaN or infinite loss or gradient norm at any gradient step, or, for agents that
  * implement {@link FiniteParameters}, a NaN or infinite network parameter at an episode's end or when training ends.
+ * The message names the run's clock: the env step (and episode) of an online run, the gradient step of an offline
+ * one ({@link OfflineLearner}), whose training has neither env steps nor episodes.
  */
 public final class DivergenceGuard implements RunObserver {
-  /** Where and why a run diverged. */
+  /**
+   * Where and why a run diverged.
+   *
+   * @param envStep the step of the run's clock: the env step online, the gradient step offline
+   * @param message one line naming the step and the non-finite value
+   */
   public record Divergence(long envStep, String message) {
   }
 
+  /** The clock a run's steps are counted in, and how a message names a moment of it. */
+  private enum Clock {
+    ENV_STEPS {
+      @Override
+      String at(long steps, long episode) {
+        return "env step " + steps + " (episode " + (episode + 1) + ")";
+      }
+
+      @Override
+      String atEnd(long steps) {
+        return "env step " + steps + " (end of training)";
+      }
+    },
+    GRADIENT_STEPS {
+      @Override
+      String at(long steps, long episode) {
+        return "gradient step " + steps;
+      }
+
+      @Override
+      String atEnd(long steps) {
+        return "gradient step " + steps + " (end of training)";
+      }
+    };
+
+    abstract String at(long steps, long episode);
+
+    abstract String atEnd(long steps);
+  }
+
   private final Agent agent;
+  private final Clock clock;
   private Divergence divergence;
 
   public DivergenceGuard(Agent agent) {
     this.agent = agent;
+    this.clock = agent instanceof OfflineLearner ? Clock.GRADIENT_STEPS : Clock.ENV_STEPS;
   }
 
   @Override
   public Signal updated(long envSteps, long episode, UpdateResult u) {
-    String where = "diverged at env step " + envSteps + " (episode " + (episode + 1) + "): ";
+    String where = "diverged at " + clock.at(envSteps, episode) + ": ";
     if (!Double.isFinite(u.loss())) {
       return stop(envSteps, where + "loss = " + u.loss());
     }
@@ -46,11 +86,14 @@ public final class DivergenceGuard implements RunObserver {
     return Signal.CONTINUE;
   }
 
-  /** The divergence that stopped training, or, if none did, one found in the parameters when training ended. */
+  /**
+   * The divergence that stopped training, or, if none did, one found in the parameters when training ended at
+   * {@code envSteps} (the gradient step offline).
+   */
   public Optional<Divergence> afterTraining(long envSteps) {
     if (divergence == null && !parametersFinite()) {
-      divergence = new Divergence(envSteps, "diverged at env step " + envSteps
-          + " (end of training): a network parameter is NaN or infinite");
+      divergence = new Divergence(envSteps, "diverged at " + clock.atEnd(envSteps)
+          + ": a network parameter is NaN or infinite");
     }
     return Optional.ofNullable(divergence);
   }

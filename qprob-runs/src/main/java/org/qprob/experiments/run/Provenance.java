@@ -25,7 +25,8 @@ import java.util.List;
  * @param gradientSteps gradient steps the agent took, or null while running (and in files written before it was
  *     recorded)
  * @param error the failure's or the divergence's one-line message, or null
- * @param divergedAtEnvStep the training env step at which a NaN or infinite loss, gradient or parameter was seen, or null
+ * @param divergedAtEnvStep the training env step (an offline run's gradient step) at which a NaN or infinite loss,
+ *     gradient or parameter was seen, or null
  * @param resumes each time the run continued from a checkpoint: when, from where, on which code
  * @param code the code version the run started with
  * @param platform the platform

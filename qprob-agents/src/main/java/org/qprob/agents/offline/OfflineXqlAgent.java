@@ -18,6 +18,7 @@ import org.qprob.agents.random.RandomStream;
 import org.qprob.agents.replay.ReplayBatch;
 import org.qprob.agents.training.FiniteParameters;
 import org.qprob.agents.xq.ExtremeQNetworks;
+import org.qprob.agents.xq.ExtremeQNetworks.Regression;
 import org.qprob.api.agent.ActMode;
 import org.qprob.api.agent.UpdateResult;
 import org.qprob.api.loss.PointLoss;
@@ -46,9 +47,9 @@ public final class OfflineXqlAgent implements OfflineLearner, FiniteParameters {
 
   private final AgentConfig config;
   private final OfflineConfig offline;
+  private final ExtremeQNetworks networks;
   private final PointLoss valueLoss;
   private final OutputHead qHead;
-  private final OutputHead vHead;
   private final ObservationEncoder encoder;
   private final Mlp q;
   private final Mlp v;
@@ -69,10 +70,9 @@ public final class OfflineXqlAgent implements OfflineLearner, FiniteParameters {
   OfflineXqlAgent(AgentSetup setup, DataType dataType) {
     this.config = setup.config();
     this.offline = config.offline();
-    ExtremeQNetworks networks = ExtremeQNetworks.create("offline-xql", setup, dataType);
+    this.networks = ExtremeQNetworks.create("offline-xql", setup, dataType);
     this.valueLoss = networks.valueLoss();
     this.qHead = networks.qHead();
-    this.vHead = networks.vHead();
     this.encoder = networks.encoder();
     this.q = networks.q();
     this.v = networks.v();
@@ -150,57 +150,26 @@ public final class OfflineXqlAgent implements OfflineLearner, FiniteParameters {
     return new double[] {s.qLoss(), s.vLoss(), s.policyLoss()};
   }
 
+  /** X-DQN's two regressions ({@link ExtremeQNetworks#regress}, every weight 1 here), then the policy's. */
   private Steps evaluate(ReplayBatch batch, double[] discounts, boolean withGradient) {
-    int n = batch.size();
-    float[] states = batch.states();
-    double[][] rawVNext = v.output(batch.nextStates(), n);
-    double[][] rawQTarget = qTarget != null ? qTarget.output(states, n) : null;
-    int[] actions = batch.actions();
-    double[] rewards = batch.rewards();
-    boolean[] terminated = batch.terminated();
-
-    double[][] rawQ = withGradient ? q.forwardForTraining(states, n) : q.output(states, n);
-    double[][] dRawQ = new double[n][qHead.outputs()];
-    double[] valueTarget = new double[n];
-    double qLoss = 0;
-    for (int i = 0; i < n; i++) {
-      double y = rewards[i] + (terminated[i] ? 0 : discounts[i] * vHead.value(rawVNext[i], 0));
-      double qsa = qHead.value(rawQ[i], actions[i]);
-      double e = qsa - y;
-      qLoss += e * e;
-      dRawQ[i][actions[i]] = 2 * e / n * qHead.slope(rawQ[i], actions[i]);
-      valueTarget[i] = rawQTarget != null ? qHead.value(rawQTarget[i], actions[i]) : qsa;
-    }
-    Gradient qGradient = withGradient ? q.gradient(dRawQ) : null;
-
-    double[][] rawV = withGradient ? v.forwardForTraining(states, n) : v.output(states, n);
-    double[] value = new double[n];
-    for (int i = 0; i < n; i++) {
-      value[i] = vHead.value(rawV[i], 0);
-    }
-    double[] dValue = new double[n];
-    double[] perSample = valueLoss.regress(value, valueTarget, dValue, null);
-    double vLoss = 0;
-    double[][] dRawV = new double[n][1];
-    for (int i = 0; i < n; i++) {
-      vLoss += perSample[i];
-      dRawV[i][0] = dValue[i] / n * vHead.slope(rawV[i], 0);
-    }
-    Gradient vGradient = withGradient ? v.gradient(dRawV) : null;
-
+    Regression r = networks.regress(batch, discounts, withGradient);
     double policyLoss = Double.NaN;
     Gradient policyGradient = null;
     if (policy != null) {
+      int n = batch.size();
+      double[] valueTarget = r.valueTarget();
+      double[] value = r.value();
       double[] weights = new double[n];
       for (int i = 0; i < n; i++) {
         weights[i] = Math.min(Math.exp((valueTarget[i] - value[i]) / offline.advantageBeta()), offline.maxWeight());
       }
+      float[] states = batch.states();
       double[][] logits = withGradient ? policy.forwardForTraining(states, n) : policy.output(states, n);
       double[][] dLogits = withGradient ? new double[n][policy.outputs()] : null;
-      policyLoss = ActionCrossEntropy.evaluate(logits, actions, weights, dLogits);
+      policyLoss = ActionCrossEntropy.evaluate(logits, batch.actions(), weights, dLogits);
       policyGradient = withGradient ? policy.gradient(dLogits) : null;
     }
-    return new Steps(qLoss / n, vLoss / n, policyLoss, qGradient, vGradient, policyGradient);
+    return new Steps(r.qLoss(), r.vLoss(), policyLoss, r.qGradient(), r.vGradient(), policyGradient);
   }
 
   Mlp q() {

@@ -3,7 +3,6 @@ package org.qprob.agents.xq;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.Experience;
@@ -16,6 +15,7 @@ import org.qprob.agents.network.OutputHead;
 import org.qprob.agents.replay.BootstrapDiscount;
 import org.qprob.agents.replay.ReplayBatch;
 import org.qprob.agents.training.FiniteParameters;
+import org.qprob.agents.xq.ExtremeQNetworks.Regression;
 import org.qprob.api.agent.ActMode;
 import org.qprob.api.agent.Agent;
 import org.qprob.api.agent.Transition;
@@ -46,9 +46,9 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
   private static final int CHECKPOINT_VERSION = 2;
 
   private final AgentConfig config;
+  private final ExtremeQNetworks networks;
   private final PointLoss valueLoss;
   private final OutputHead qHead;
-  private final OutputHead vHead;
   private final ObservationEncoder encoder;
   private final Mlp q;
   private final Mlp v;
@@ -70,10 +70,9 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
 
   ExtremeQAgent(AgentSetup setup, DataType dataType) {
     this.config = setup.config();
-    ExtremeQNetworks networks = ExtremeQNetworks.create("extreme-q", setup, dataType);
+    this.networks = ExtremeQNetworks.create("extreme-q", setup, dataType);
     this.valueLoss = networks.valueLoss();
     this.qHead = networks.qHead();
-    this.vHead = networks.vHead();
     this.encoder = networks.encoder();
     this.q = networks.q();
     this.v = networks.v();
@@ -152,9 +151,9 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     if (experience.updateDue()) {
       for (int k = 0; k < experience.gradientSteps(); k++) {
         experience.sample(indices, batch.weights());
-        Steps s = compute(indices);
+        Regression s = compute(indices);
         if (experience.usesPriorities()) {
-          experience.prioritize(indices, s.priority());
+          experience.prioritize(indices, s.tdError());
         }
         double gradientNorm = Math.hypot(q.step(s.qGradient()), v.step(s.vGradient()));
         hostStale = true;
@@ -169,61 +168,16 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
   }
 
   /** The gradients of one batch, not applied, and Q's per-sample |TD error|. */
-  record Steps(double qLoss, double vLoss, Gradient qGradient, Gradient vGradient, double[] priority) {
-  }
-
-  Steps compute(int[] idx) {
-    return evaluate(idx, true);
+  Regression compute(int[] idx) {
+    batch.load(experience.buffer(), idx);
+    return networks.regress(batch, batch.discounts(discount), true);
   }
 
   /** The batch-mean Q and V losses at the current parameters, without gradients. */
   double[] losses(int[] idx) {
-    Steps s = evaluate(idx, false);
-    return new double[] {s.qLoss(), s.vLoss()};
-  }
-
-  private Steps evaluate(int[] idx, boolean withGradient) {
-    int n = idx.length;
     batch.load(experience.buffer(), idx);
-    float[] states = batch.states();
-    double[][] rawVNext = v.output(batch.nextStates(), n);
-    double[][] rawQTarget = qTarget != null ? qTarget.output(states, n) : null;
-    int[] actions = batch.actions();
-    double[] rewards = batch.rewards();
-    boolean[] terminated = batch.terminated();
-    double[] discounts = batch.discounts(discount);
-    double[] weights = batch.weights();
-    double[] priority = new double[n];
-
-    double[][] rawQ = withGradient ? q.forwardForTraining(states, n) : q.output(states, n);
-    double[][] dRawQ = new double[n][qHead.outputs()];
-    double[] valueTarget = new double[n];
-    double qLoss = 0;
-    for (int i = 0; i < n; i++) {
-      double y = rewards[i] + (terminated[i] ? 0 : discounts[i] * vHead.value(rawVNext[i], 0));
-      double qsa = qHead.value(rawQ[i], actions[i]);
-      double e = qsa - y;
-      qLoss += e * e * weights[i];
-      priority[i] = Math.abs(e);
-      dRawQ[i][actions[i]] = 2 * e * weights[i] / n * qHead.slope(rawQ[i], actions[i]);
-      valueTarget[i] = rawQTarget != null ? qHead.value(rawQTarget[i], actions[i]) : qsa;
-    }
-    Gradient qGradient = withGradient ? q.gradient(dRawQ) : null;
-
-    double[][] rawV = withGradient ? v.forwardForTraining(states, n) : v.output(states, n);
-    double[] value = new double[n];
-    for (int i = 0; i < n; i++) {
-      value[i] = vHead.value(rawV[i], 0);
-    }
-    double[] dValue = new double[n];
-    double[] values = valueLoss.regress(value, valueTarget, dValue, null);
-    double vLoss = 0;
-    double[][] dRawV = new double[n][1];
-    for (int i = 0; i < n; i++) {
-      vLoss += values[i] * weights[i];
-      dRawV[i][0] = dValue[i] * weights[i] / n * vHead.slope(rawV[i], 0);
-    }
-    return new Steps(qLoss / n, vLoss / n, qGradient, withGradient ? v.gradient(dRawV) : null, priority);
+    Regression s = networks.regress(batch, batch.discounts(discount), false);
+    return new double[] {s.qLoss(), s.vLoss()};
   }
 
   Mlp q() {

@@ -72,7 +72,7 @@ class ExtremeQGradientCheckTest {
       // importance weights as a prioritized sampler would set them; the losses and gradients both use them
       System.arraycopy(new double[] {0.3, 1, 0.05, 0.7, 0.5, 0.9, 0.2, 0.6}, 0, agent.batch().weights(), 0, 8);
     }
-    ExtremeQAgent.Steps steps = agent.compute(idx);
+    ExtremeQNetworks.Regression steps = agent.compute(idx);
     check(agent, agent.q(), Mlp.flat(steps.qGradient()), idx, 0);
     check(agent, agent.v(), Mlp.flat(steps.vGradient()), idx, 1);
   }

@@ -143,6 +143,20 @@ class CheckpointTest {
   }
 
   @Test
+  void aCheckpointWithATargetNetworkIsRefusedByAnAgentWithoutOne() throws IOException {
+    ReferenceConfig withTarget = OriginalConfigs.dqnTarget();
+    ReferenceConfig without = new ReferenceConfig("dqn-online-stop", withTarget.loss(), withTarget.lossOptions(),
+        withTarget.agent().withTarget(org.qprob.agents.config.TargetConfig.of("online-stop")), "");
+    Environment env = Fixtures.env("CartPole-v1");
+    byte[] saved = checkpoint(CartPoleRun.agent(withTarget, env, 1));
+    Agent other = CartPoleRun.agent(without, env, 1);
+    assertThatThrownBy(() -> other.restore(new DataInputStream(new ByteArrayInputStream(saved))))
+        .isInstanceOf(IOException.class)
+        .hasMessage("the checkpoint has a target network and this agent has none (target.source online-stop); "
+            + "expected the config it was written with");
+  }
+
+  @Test
   void restoreIntoADifferentlyShapedAgentFails() throws IOException {
     Environment env = Fixtures.env("CartPole-v1");
     byte[] saved = checkpoint(CartPoleRun.agent(OriginalConfigs.qProb(), env, 1));

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.qprob.agents.AgentCheckpoint;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.config.AgentConfig;
 import org.qprob.agents.dataset.Dataset;
@@ -120,10 +121,7 @@ public final class BehaviourCloningAgent implements OfflineLearner, FiniteParame
 
   @Override
   public void restore(DataInputStream in) throws IOException {
-    int version = in.readInt();
-    if (version != CHECKPOINT_VERSION) {
-      throw new IOException("bc checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION);
-    }
+    AgentCheckpoint.readVersion(in, "bc", CHECKPOINT_VERSION);
     replay.read(in);
     policy.read(in);
     policy.refresh(host);

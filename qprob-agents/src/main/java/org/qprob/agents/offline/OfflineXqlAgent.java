@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.qprob.agents.AgentCheckpoint;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.config.AgentConfig;
 import org.qprob.agents.config.OfflineConfig;
@@ -209,39 +210,18 @@ public final class OfflineXqlAgent implements OfflineLearner, FiniteParameters {
     replay.write(out);
     q.write(out);
     v.write(out);
-    out.writeBoolean(qTarget != null);
-    if (qTarget != null) {
-      qTarget.write(out);
-    }
-    out.writeBoolean(policy != null);
-    if (policy != null) {
-      policy.write(out);
-    }
+    AgentCheckpoint.writeOptional(out, qTarget);
+    AgentCheckpoint.writeOptional(out, policy);
   }
 
   @Override
   public void restore(DataInputStream in) throws IOException {
-    int version = in.readInt();
-    if (version != CHECKPOINT_VERSION) {
-      throw new IOException("offline-xql checkpoint version " + version + " is not supported; expected "
-          + CHECKPOINT_VERSION);
-    }
+    AgentCheckpoint.readVersion(in, "offline-xql", CHECKPOINT_VERSION);
     replay.read(in);
     q.read(in);
     v.read(in);
-    if (in.readBoolean() != (qTarget != null)) {
-      throw new IOException("checkpoint target network presence does not match target.source "
-          + config.target().source());
-    }
-    if (qTarget != null) {
-      qTarget.read(in);
-    }
-    if (in.readBoolean() != (policy != null)) {
-      throw new IOException("checkpoint policy network presence does not match offline.policy " + offline.policy());
-    }
-    if (policy != null) {
-      policy.read(in);
-    }
+    AgentCheckpoint.readOptional(in, qTarget, "target network", "target.source " + config.target().source());
+    AgentCheckpoint.readOptional(in, policy, "policy network", "offline.policy " + offline.policy());
     (policy != null ? policy : q).refresh(host);
     hostStale = false;
   }

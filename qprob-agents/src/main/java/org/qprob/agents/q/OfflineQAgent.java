@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.qprob.agents.AgentCheckpoint;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.config.AgentConfig;
 import org.qprob.agents.config.TargetSource;
@@ -249,27 +250,15 @@ public final class OfflineQAgent implements OfflineLearner, FiniteParameters {
     out.writeInt(CHECKPOINT_VERSION);
     replay.write(out);
     online.write(out);
-    out.writeBoolean(target != null);
-    if (target != null) {
-      target.write(out);
-    }
+    AgentCheckpoint.writeOptional(out, target);
   }
 
   @Override
   public void restore(DataInputStream in) throws IOException {
-    int version = in.readInt();
-    if (version != CHECKPOINT_VERSION) {
-      throw new IOException(name + " checkpoint version " + version + " is not supported; expected "
-          + CHECKPOINT_VERSION);
-    }
+    AgentCheckpoint.readVersion(in, name, CHECKPOINT_VERSION);
     replay.read(in);
     online.read(in);
-    if (in.readBoolean() != (target != null)) {
-      throw new IOException("checkpoint target network presence does not match target.source " + source);
-    }
-    if (target != null) {
-      target.read(in);
-    }
+    AgentCheckpoint.readOptional(in, target, "target network", "target.source " + source);
     online.refresh(host);
     hostStale = false;
   }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.qprob.agents.AgentCheckpoint;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.Experience;
 import org.qprob.agents.GradientStepTally;
@@ -332,29 +333,17 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     out.writeInt(CHECKPOINT_VERSION);
     experience.writeCounters(out);
     online.write(out);
-    out.writeBoolean(target != null);
-    if (target != null) {
-      target.write(out);
-    }
+    AgentCheckpoint.writeOptional(out, target);
     experience.writeMemory(out);
   }
 
   @Override
   public void restore(DataInputStream in) throws IOException {
-    int version = in.readInt();
-    if (version != CHECKPOINT_VERSION) {
-      throw new IOException("q-learning checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION
-          + (version == 1 ? " (version 1 predates prioritized and n-step replay; start the run afresh)" : ""));
-    }
+    AgentCheckpoint.readVersion(in, "q-learning", CHECKPOINT_VERSION, 1,
+        "version 1 predates prioritized and n-step replay; start the run afresh");
     experience.readCounters(in);
     online.read(in);
-    boolean hasTarget = in.readBoolean();
-    if (hasTarget != (target != null)) {
-      throw new IOException("checkpoint target network presence " + hasTarget + " does not match target.source " + source);
-    }
-    if (target != null) {
-      target.read(in);
-    }
+    AgentCheckpoint.readOptional(in, target, "target network", "target.source " + source);
     experience.readMemory(in);
     online.refresh(host);
     hostStale = false;

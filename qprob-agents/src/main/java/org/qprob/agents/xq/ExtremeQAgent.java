@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.qprob.agents.AgentCheckpoint;
 import org.qprob.agents.AgentSetup;
 import org.qprob.agents.Experience;
 import org.qprob.agents.GradientStepTally;
@@ -223,31 +224,18 @@ public final class ExtremeQAgent implements Agent, ValuePredictor, FiniteParamet
     experience.writeCounters(out);
     q.write(out);
     v.write(out);
-    out.writeBoolean(qTarget != null);
-    if (qTarget != null) {
-      qTarget.write(out);
-    }
+    AgentCheckpoint.writeOptional(out, qTarget);
     experience.writeMemory(out);
   }
 
   @Override
   public void restore(DataInputStream in) throws IOException {
-    int version = in.readInt();
-    if (version != CHECKPOINT_VERSION) {
-      throw new IOException("extreme-q checkpoint version " + version + " is not supported; expected " + CHECKPOINT_VERSION
-          + (version == 1 ? " (version 1 predates prioritized and n-step replay; start the run afresh)" : ""));
-    }
+    AgentCheckpoint.readVersion(in, "extreme-q", CHECKPOINT_VERSION, 1,
+        "version 1 predates prioritized and n-step replay; start the run afresh");
     experience.readCounters(in);
     q.read(in);
     v.read(in);
-    boolean hasTarget = in.readBoolean();
-    if (hasTarget != (qTarget != null)) {
-      throw new IOException("checkpoint target network presence " + hasTarget + " does not match target.source "
-          + config.target().source());
-    }
-    if (qTarget != null) {
-      qTarget.read(in);
-    }
+    AgentCheckpoint.readOptional(in, qTarget, "target network", "target.source " + config.target().source());
     experience.readMemory(in);
     q.refresh(host);
     hostStale = false;

@@ -13,9 +13,10 @@ import org.qprob.agents.network.Mlp;
  * <p>Native memory (ND4J's off-heap buffers, single precision) holds each trained network's parameters, gradient,
  * Adam moments and a working copy, each target network's parameters and a copy, and the activations of a forward and
  * backward pass over a batch of states and next states. The Java heap holds the replay buffer (observation and next
- * observation rows, action, reward, flag), the plain-Java acting copy of a network, and a checkpoint being written
- * (serialised parameters, optimizer state and buffer, up to three times over while its byte array grows and is
- * copied). The figures are estimates, deliberately generous by a small factor, not measurements.
+ * observation rows, action, reward, flag), the plain-Java acting copy of a network, and one serialised checkpoint
+ * (parameters, optimizer state and buffer): the one a resumed run started from, which it keeps while it runs.
+ * Checkpoints are streamed into their file as they are written, so writing one holds no copy. The figures are
+ * estimates, deliberately generous by a small factor, not measurements.
  *
  * @param heapBytes bytes of Java heap
  * @param nativeBytes bytes of native (off-heap) memory
@@ -31,8 +32,8 @@ public record MemoryEstimate(long heapBytes, long nativeBytes) {
   private static final int TARGET_COPIES = 2;
   /** Per activation of a pass: pre-activation, activation, its gradient, one scratch. */
   private static final int ACTIVATION_COPIES = 4;
-  /** A checkpoint's byte array while it grows (doubling) and is copied out. */
-  private static final int CHECKPOINT_COPIES = 3;
+  /** The checkpoint a resumed run was restored from, held while it runs. */
+  private static final int CHECKPOINT_COPIES = 1;
 
   /**
    * The estimate for a replay agent on MLPs of {@code config.network()}.

@@ -1,7 +1,5 @@
 package org.qprob.experiments.observe;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,36 +18,31 @@ public final class Checkpointer implements RunObserver {
   private final Path file;
   private final RunStart start;
   private final Agent agent;
-  private byte[] lastAgent;
 
   public Checkpointer(Path folder, RunStart start, Agent agent) {
     this.file = folder.resolve(RunFiles.CHECKPOINT);
     this.start = start;
     this.agent = agent;
-    this.lastAgent = start.checkpoint() == null ? null : start.checkpoint().agent();
   }
 
+  /** Streams the agent straight into the checkpoint file: no copy of its bytes is held in memory. */
   @Override
   public void checkpointing(TrainingPosition position, boolean trainingDone) {
     start.episodes().sync();
     start.evaluations().sync();
-    lastAgent = bytes(agent);
-    new RunCheckpoint(start.configHash(), trainingDone, position, start.episodes().length(),
-        start.evaluations().length(), lastAgent).write(file);
+    RunCheckpoint.write(file, start.configHash(), trainingDone, position, start.episodes().length(),
+        start.evaluations().length(), agent::checkpoint);
   }
 
-  /** The agent's bytes in the last checkpoint written or resumed from; null before any. */
-  public byte[] lastAgent() {
-    return lastAgent;
-  }
-
-  static byte[] bytes(Agent agent) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      agent.checkpoint(out);
+  /**
+   * Writes the agent's bytes of the last checkpoint (written, or resumed from) to {@code target}, file to file: the
+   * trained agent once the final checkpoint is taken.
+   */
+  public void copyLastAgent(Path target) {
+    try {
+      RunCheckpoint.copyAgent(file, target);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot checkpoint the agent: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + target + " from " + file + ": " + e.getMessage(), e);
     }
-    return bytes.toByteArray();
   }
 }

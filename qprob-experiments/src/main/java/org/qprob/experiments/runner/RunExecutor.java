@@ -176,7 +176,7 @@ public final class RunExecutor {
             : train(spec, injector, start, observers, clock);
         Optional<Divergence> divergence = injector.getInstance(DivergenceGuard.class).afterTraining(summary.envSteps());
         if (divergence.isEmpty()) {
-          AtomicFiles.write(spec.folder().resolve(RunFiles.AGENT), injector.getInstance(Checkpointer.class).lastAgent());
+          injector.getInstance(Checkpointer.class).copyLastAgent(spec.folder().resolve(RunFiles.AGENT));
         }
         observers.completed(divergence.isEmpty());
         double finalReturn = injector.getInstance(FinalReturns.class).mean();

@@ -1,19 +1,24 @@
 package org.qprob.experiments.run;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import org.qprob.api.run.TrainingPosition;
 
 /**
@@ -41,29 +46,167 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
   private static final long MAGIC = 0x5150524F42434B50L; // "QPROBCKP"
   private static final int VERSION = 2;
 
+  /** What writes an agent's checkpoint bytes to a stream ({@link org.qprob.api.agent.Agent#checkpoint}). */
+  @FunctionalInterface
+  public interface AgentBytes {
+    void writeTo(DataOutputStream out) throws IOException;
+  }
+
   /** Writes this checkpoint to {@code file} atomically: a temporary file, forced to disk, renamed over it. */
   public void write(Path file) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(agent.length + 256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeLong(MAGIC);
-      out.writeInt(VERSION);
-      out.writeUTF(configHash);
-      out.writeBoolean(trainingDone);
-      out.writeLong(position.episodes());
-      out.writeLong(position.envSteps());
-      out.writeLong(position.gradientSteps());
-      out.writeDouble(position.wallSeconds());
-      out.writeLong(episodesBytes);
-      out.writeLong(evaluationsBytes);
-      out.writeInt(agent.length);
-      out.write(agent);
-      CRC32 crc = new CRC32();
-      crc.update(bytes.toByteArray());
-      out.writeLong(crc.getValue());
+    write(file, configHash, trainingDone, position, episodesBytes, evaluationsBytes, out -> out.write(agent));
+  }
+
+  /**
+   * Writes a checkpoint to {@code file} atomically, the agent's bytes streamed straight into the temporary file: no
+   * copy of them is held in memory (a MinAtar agent's replay makes them up to 800 MB). The bytes are those of
+   * {@link #write(Path)} for the same content: the agent's length is patched in once it is known, and the CRC-32 is
+   * computed by reading the file back before it is appended.
+   */
+  public static void write(Path file, String configHash, boolean trainingDone, TrainingPosition position,
+      long episodesBytes, long evaluationsBytes, AgentBytes agent) {
+    Path temp = file.resolveSibling(RunFiles.CHECKPOINT_TEMP);
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
+            1 << 16));
+        out.writeLong(MAGIC);
+        out.writeInt(VERSION);
+        out.writeUTF(configHash);
+        out.writeBoolean(trainingDone);
+        out.writeLong(position.episodes());
+        out.writeLong(position.envSteps());
+        out.writeLong(position.gradientSteps());
+        out.writeDouble(position.wallSeconds());
+        out.writeLong(episodesBytes);
+        out.writeLong(evaluationsBytes);
+        out.flush();
+        long lengthAt = channel.position();
+        out.writeInt(0); // the agent's length, patched below
+        agent.writeTo(out);
+        out.flush();
+        long end = channel.position();
+        long length = end - lengthAt - Integer.BYTES;
+        if (length > Integer.MAX_VALUE) {
+          throw new IOException("the agent's checkpoint is " + length + " bytes; the format holds at most "
+              + Integer.MAX_VALUE + " (expected a smaller agent.replay.capacity)");
+        }
+        writeFully(channel, ByteBuffer.allocate(Integer.BYTES).putInt(0, (int) length), lengthAt);
+        CRC32 crc = new CRC32();
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+        for (long at = 0; at < end; ) {
+          chunk.clear().limit((int) Math.min(chunk.capacity(), end - at));
+          int read = channel.read(chunk, at);
+          if (read < 0) {
+            throw new IOException(temp + " ended at " + at + " bytes while its checksum was computed");
+          }
+          chunk.flip();
+          crc.update(chunk);
+          at += read;
+        }
+        writeFully(channel, ByteBuffer.allocate(Long.BYTES).putLong(0, crc.getValue()), end);
+        channel.force(true);
+      }
+      AtomicFiles.moveAtomically(temp, file);
+      AtomicFiles.syncFolder(file.toAbsolutePath().getParent());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // best effort: the temporary name never looks like a result
+      }
     }
-    AtomicFiles.write(file, bytes.toByteArray(), file.resolveSibling(RunFiles.CHECKPOINT_TEMP));
+  }
+
+  private static void writeFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
+    while (buffer.hasRemaining()) {
+      at += channel.write(buffer, at);
+    }
+  }
+
+  /**
+   * Copies the agent's bytes of the checkpoint in {@code file} to {@code target} atomically, file to file (the
+   * trained agent, {@code final-agent.ckpt}), after checking the checkpoint as {@link #read} does.
+   */
+  public static void copyAgent(Path file, Path target) throws IOException {
+    Header header = header(file);
+    Path temp = AtomicFiles.temporarySibling(target);
+    try {
+      try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ);
+          FileChannel to = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
+        for (long done = 0; done < header.agentLength(); ) {
+          done += from.transferTo(header.agentAt() + done, header.agentLength() - done, to);
+        }
+        to.force(true);
+      }
+      AtomicFiles.moveAtomically(temp, target);
+      AtomicFiles.syncFolder(target.toAbsolutePath().getParent());
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Where a checked checkpoint file holds the agent's bytes. */
+  private record Header(long agentAt, int agentLength) {
+  }
+
+  /** Checks {@code file} (checksum, magic, version, length) without holding it in memory, and finds the agent. */
+  private static Header header(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size < 8 + 8) {
+      throw new IOException(file + " is cut short");
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      CRC32 crc = new CRC32();
+      ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+      for (long at = 0; at < size - Long.BYTES; ) {
+        chunk.clear().limit((int) Math.min(chunk.capacity(), size - Long.BYTES - at));
+        int read = channel.read(chunk, at);
+        if (read < 0) {
+          throw new IOException(file + " is cut short");
+        }
+        chunk.flip();
+        crc.update(chunk);
+        at += read;
+      }
+      ByteBuffer stored = ByteBuffer.allocate(Long.BYTES);
+      readFully(channel, stored, size - Long.BYTES);
+      if (stored.getLong(0) != crc.getValue()) {
+        throw new IOException(file + " is corrupt (checksum mismatch)");
+      }
+      DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel.position(0))));
+      if (in.readLong() != MAGIC) {
+        throw new IOException(file + " is not a qprob run checkpoint");
+      }
+      int version = in.readInt();
+      if (version != VERSION) {
+        throw new IOException(file + " has format version " + version + "; expected " + VERSION);
+      }
+      int hashBytes = in.readUnsignedShort();
+      long fields = 1 + 3L * Long.BYTES + Double.BYTES + 2L * Long.BYTES; // done flag, position, log lengths
+      in.skipNBytes(hashBytes + fields);
+      int length = in.readInt();
+      long agentAt = Long.BYTES + Integer.BYTES + 2 + hashBytes + fields + Integer.BYTES;
+      if (length < 0 || agentAt + length + Long.BYTES != size) {
+        throw new IOException(file + " is corrupt (agent length " + length + ")");
+      }
+      return new Header(agentAt, length);
+    }
+  }
+
+  /** Fills {@code buffer} from {@code channel} at {@code at}. */
+  private static void readFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, at);
+      if (n < 0) {
+        throw new IOException("the file ended early");
+      }
+      at += n;
+    }
   }
 
   /**
@@ -72,13 +215,14 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
    * @throws IOException if it is missing, cut short, corrupt, or of another format version
    */
   public static RunCheckpoint read(Path file) throws IOException {
-    byte[] all = Files.readAllBytes(file);
-    if (all.length < 8 + 8) {
+    long size = Files.size(file);
+    if (size < 8 + 8) {
       throw new IOException(file + " is cut short");
     }
     CRC32 crc = new CRC32();
-    crc.update(all, 0, all.length - 8);
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
+    // streamed: the agent's bytes are the only copy held (no whole-file array beside them)
+    try (DataInputStream in = new DataInputStream(new CheckedInputStream(
+        new BufferedInputStream(Files.newInputStream(file), 1 << 16), crc))) {
       if (in.readLong() != MAGIC) {
         throw new IOException(file + " is not a qprob run checkpoint");
       }
@@ -92,16 +236,20 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
       long episodes = in.readLong();
       long evaluations = in.readLong();
       int n = in.readInt();
-      if (n < 0 || n > all.length) {
+      if (n < 0 || n > size) {
         throw new IOException(file + " is corrupt (agent length " + n + ")");
       }
       byte[] agent = in.readNBytes(n);
+      long computed = crc.getValue();
+      if (agent.length != n) {
+        throw new IOException(file + " is cut short");
+      }
       long stored = in.readLong();
-      if (agent.length != n || stored != crc.getValue()) {
+      if (stored != computed || in.read() != -1) {
         throw new IOException(file + " is corrupt (checksum mismatch)");
       }
       return new RunCheckpoint(hash, done, position, episodes, evaluations, agent);
-    } catch (java.io.EOFException | IllegalArgumentException e) {
+    } catch (java.io.EOFException | IllegalArgumentException | java.io.UTFDataFormatException e) {
       throw new IOException(file + " is corrupt: " + e.getMessage(), e);
     }
   }

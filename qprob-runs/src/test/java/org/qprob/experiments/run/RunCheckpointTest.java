@@ -35,6 +35,76 @@ class RunCheckpointTest {
     }
   }
 
+  /** The file layout of the class comment, built here by hand: magic, version, ..., agent, CRC-32 of all before. */
+  private static byte[] layout(RunCheckpoint c) throws IOException {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.DataOutputStream(bytes)) {
+      out.writeLong(0x5150524F42434B50L);
+      out.writeInt(2);
+      out.writeUTF(c.configHash());
+      out.writeBoolean(c.trainingDone());
+      out.writeLong(c.position().episodes());
+      out.writeLong(c.position().envSteps());
+      out.writeLong(c.position().gradientSteps());
+      out.writeDouble(c.position().wallSeconds());
+      out.writeLong(c.episodesBytes());
+      out.writeLong(c.evaluationsBytes());
+      out.writeInt(c.agent().length);
+      out.write(c.agent());
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(bytes.toByteArray());
+      out.writeLong(crc.getValue());
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void theAgentIsStreamedIntoTheFileWithTheDocumentedLayout() throws IOException {
+    Path file = dir.resolve(RunFiles.CHECKPOINT);
+    RunCheckpoint c = sample(true);
+    // the agent writes in pieces, as an agent's checkpoint does, and more than one buffer's worth
+    byte[] big = new byte[300_000];
+    new SplittableRandom(9).nextBytes(big);
+    RunCheckpoint large = new RunCheckpoint(c.configHash(), true, c.position(), 5, 6, big);
+    RunCheckpoint.write(file, large.configHash(), true, large.position(), 5, 6, out -> {
+      for (int at = 0; at < big.length; at += 7_001) {
+        out.write(big, at, Math.min(7_001, big.length - at));
+      }
+    });
+    assertThat(Files.readAllBytes(file)).isEqualTo(layout(large));
+    assertThat(RunCheckpoint.read(file)).isEqualTo(large);
+    c.write(file);
+    assertThat(Files.readAllBytes(file)).isEqualTo(layout(c));
+
+    Path agent = dir.resolve("final-agent.ckpt");
+    RunCheckpoint.copyAgent(file, agent);
+    assertThat(Files.readAllBytes(agent)).isEqualTo(c.agent());
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly(RunFiles.CHECKPOINT, "final-agent.ckpt");
+    }
+    byte[] bad = Files.readAllBytes(file);
+    bad[bad.length / 2] ^= 1;
+    Files.write(file, bad);
+    assertThatThrownBy(() -> RunCheckpoint.copyAgent(file, agent)).isInstanceOf(IOException.class)
+        .hasMessageContaining("checksum mismatch");
+    assertThat(Files.readAllBytes(agent)).as("left as it was").isEqualTo(c.agent());
+  }
+
+  @Test
+  void anAgentThatFailsToWriteLeavesTheLastCheckpointWhole() throws IOException {
+    Path file = dir.resolve(RunFiles.CHECKPOINT);
+    sample(false).write(file);
+    assertThatThrownBy(() -> RunCheckpoint.write(file, "h", true, new TrainingPosition(1, 2, 3, 4), 0, 0, out -> {
+      out.write(new byte[100]);
+      throw new IOException("disk full");
+    })).hasMessageContaining("disk full");
+    assertThat(RunCheckpoint.read(file)).isEqualTo(sample(false));
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(RunFiles.CHECKPOINT);
+    }
+  }
+
   @Test
   void everyDamagedCopyIsRefused() throws IOException {
     Path file = dir.resolve(RunFiles.CHECKPOINT);

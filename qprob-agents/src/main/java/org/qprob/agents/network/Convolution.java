@@ -11,6 +11,11 @@ import org.qprob.agents.config.ConvConfig;
  * row-major {@code W [filters, patch]} (DL4J's {@code [filters, channels, kernel, kernel]} in C order) the
  * convolution is the product {@code cols W'}, of shape {@code [samples * positions, filters]}: channels-last again,
  * so its flattened rows are the dense layer's input, position-major (DL4J's NHWC flattening).
+ *
+ * <p>The im2col matrix is written by scattering: zeros first, then each input cell that is not {@code +0.0} copied to
+ * the (position, patch element) places that read it. The matrix is the gather's value for value ({@code -0.0}
+ * included); on MinAtar's sparse boolean grids (a few dozen cells of several hundred are 1) it costs the zero fill
+ * and a scan of the input instead of one indexed load per matrix value.
  */
 final class Convolution {
   final int rows;
@@ -24,6 +29,10 @@ final class Convolution {
   final int outColumns;
   /** For each (position, patch element): the input cell it reads within one sample, or -1 on the padding. */
   private final int[] gather;
+  /** The places of one sample's im2col rows that read input cell c: {@code readers[readerStart[c] ..
+   * readerStart[c + 1])}, in increasing order. */
+  private final int[] readerStart;
+  private final int[] readers;
 
   private Convolution(int rows, int columns, int channels, ConvConfig config) {
     this.rows = rows;
@@ -50,6 +59,22 @@ final class Convolution {
             }
           }
         }
+      }
+    }
+    readerStart = new int[inputs() + 1];
+    for (int g : gather) {
+      if (g >= 0) {
+        readerStart[g + 1]++;
+      }
+    }
+    for (int c = 0; c < inputs(); c++) {
+      readerStart[c + 1] += readerStart[c];
+    }
+    readers = new int[readerStart[inputs()]];
+    int[] next = Arrays.copyOf(readerStart, inputs());
+    for (int j = 0; j < gather.length; j++) {
+      if (gather[j] >= 0) {
+        readers[next[gather[j]]++] = j;
       }
     }
   }
@@ -95,12 +120,17 @@ final class Convolution {
   void im2col(float[] x, int samples, float[] cols) {
     int n = gather.length;
     int in = inputs();
+    Arrays.fill(cols, 0, samples * n, 0f);
     for (int s = 0; s < samples; s++) {
       int base = s * in;
       int o = s * n;
-      for (int j = 0; j < n; j++) {
-        int g = gather[j];
-        cols[o + j] = g < 0 ? 0f : x[base + g];
+      for (int c = 0; c < in; c++) {
+        float v = x[base + c];
+        if (Float.floatToRawIntBits(v) != 0) {
+          for (int k = readerStart[c], end = readerStart[c + 1]; k < end; k++) {
+            cols[o + readers[k]] = v;
+          }
+        }
       }
     }
   }
@@ -109,12 +139,17 @@ final class Convolution {
   void im2col(double[] x, int samples, double[] cols) {
     int n = gather.length;
     int in = inputs();
+    Arrays.fill(cols, 0, samples * n, 0.0);
     for (int s = 0; s < samples; s++) {
       int base = s * in;
       int o = s * n;
-      for (int j = 0; j < n; j++) {
-        int g = gather[j];
-        cols[o + j] = g < 0 ? 0 : x[base + g];
+      for (int c = 0; c < in; c++) {
+        double v = x[base + c];
+        if (Double.doubleToRawLongBits(v) != 0) {
+          for (int k = readerStart[c], end = readerStart[c + 1]; k < end; k++) {
+            cols[o + readers[k]] = v;
+          }
+        }
       }
     }
   }

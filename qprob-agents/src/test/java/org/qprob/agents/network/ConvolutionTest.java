@@ -244,6 +244,50 @@ class ConvolutionTest {
             + " padding valid");
   }
 
+  /**
+   * The im2col rows, value for value and bit for bit, are the gather's definition (cell {@code source(p, e)}, 0 on
+   * the padding): on sparse 0/1 grids as MinAtar's, dense values, and signed zeros.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("torsos")
+  void im2colIsTheGatherBitForBit(Torso torso) {
+    Convolution conv = Convolution.of(torso.conv(), torso.shape());
+    int samples = 5;
+    int n = conv.positions() * conv.patch();
+    RandomStream rng = new RandomStream(17);
+    float[] x = new float[samples * conv.inputs()];
+    double[] xd = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      int s = i / conv.inputs();
+      float v = switch (s) {
+        case 0 -> 0f;                                           // an empty grid
+        case 1, 2 -> rng.nextDouble() < 0.1 ? 1f : 0f;          // sparse booleans
+        case 3 -> (float) (rng.nextDouble() * 2 - 1);          // dense values
+        default -> rng.nextDouble() < 0.5 ? -0f : 0f;           // signed zeros
+      };
+      x[i] = v;
+      xd[i] = v;
+    }
+    float[] cols = new float[samples * n];
+    java.util.Arrays.fill(cols, Float.NaN); // whatever the buffer held before
+    double[] colsD = new double[samples * n];
+    java.util.Arrays.fill(colsD, Double.NaN);
+    conv.im2col(x, samples, cols);
+    conv.im2col(xd, samples, colsD);
+    for (int s = 0; s < samples; s++) {
+      for (int p = 0; p < conv.positions(); p++) {
+        for (int e = 0; e < conv.patch(); e++) {
+          int cell = conv.source(p, e);
+          float expected = cell < 0 ? 0f : x[s * conv.inputs() + cell];
+          int j = s * n + p * conv.patch() + e;
+          assertThat(Float.floatToRawIntBits(cols[j])).as("sample %d position %d element %d", s, p, e)
+              .isEqualTo(Float.floatToRawIntBits(expected));
+          assertThat(Double.doubleToRawLongBits(colsD[j])).isEqualTo(Double.doubleToRawLongBits((double) expected));
+        }
+      }
+    }
+  }
+
   @Test
   void minAtarsNetworkHasTheParametersOfItsPytorchModel() {
     // Conv2d(4, 16, 3): 16 * 4 * 9 + 16; Linear(8 * 8 * 16, 128); Linear(128, 6)

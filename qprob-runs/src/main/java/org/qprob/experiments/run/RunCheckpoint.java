@@ -93,19 +93,7 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
               + Integer.MAX_VALUE + " (expected a smaller agent.replay.capacity)");
         }
         writeFully(channel, ByteBuffer.allocate(Integer.BYTES).putInt(0, (int) length), lengthAt);
-        CRC32 crc = new CRC32();
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
-        for (long at = 0; at < end; ) {
-          chunk.clear().limit((int) Math.min(chunk.capacity(), end - at));
-          int read = channel.read(chunk, at);
-          if (read < 0) {
-            throw new IOException(temp + " ended at " + at + " bytes while its checksum was computed");
-          }
-          chunk.flip();
-          crc.update(chunk);
-          at += read;
-        }
-        writeFully(channel, ByteBuffer.allocate(Long.BYTES).putLong(0, crc.getValue()), end);
+        writeFully(channel, ByteBuffer.allocate(Long.BYTES).putLong(0, crc(channel, end, temp)), end);
         channel.force(true);
       }
       AtomicFiles.moveAtomically(temp, file);
@@ -161,31 +149,14 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
       throw new IOException(file + " is cut short");
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      CRC32 crc = new CRC32();
-      ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
-      for (long at = 0; at < size - Long.BYTES; ) {
-        chunk.clear().limit((int) Math.min(chunk.capacity(), size - Long.BYTES - at));
-        int read = channel.read(chunk, at);
-        if (read < 0) {
-          throw new IOException(file + " is cut short");
-        }
-        chunk.flip();
-        crc.update(chunk);
-        at += read;
-      }
+      long crc = crc(channel, size - Long.BYTES, file);
       ByteBuffer stored = ByteBuffer.allocate(Long.BYTES);
       readFully(channel, stored, size - Long.BYTES);
-      if (stored.getLong(0) != crc.getValue()) {
+      if (stored.getLong(0) != crc) {
         throw new IOException(file + " is corrupt (checksum mismatch)");
       }
       DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel.position(0))));
-      if (in.readLong() != MAGIC) {
-        throw new IOException(file + " is not a qprob run checkpoint");
-      }
-      int version = in.readInt();
-      if (version != VERSION) {
-        throw new IOException(file + " has format version " + version + "; expected " + VERSION);
-      }
+      readMagicAndVersion(in, file);
       int hashBytes = in.readUnsignedShort();
       long fields = 1 + 3L * Long.BYTES + Double.BYTES + 2L * Long.BYTES; // done flag, position, log lengths
       in.skipNBytes(hashBytes + fields);
@@ -195,6 +166,34 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
         throw new IOException(file + " is corrupt (agent length " + length + ")");
       }
       return new Header(agentAt, length);
+    }
+  }
+
+  /** The CRC-32 of the first {@code end} bytes of {@code channel} (the file {@code file}), read in 1 MiB pieces. */
+  private static long crc(FileChannel channel, long end, Path file) throws IOException {
+    CRC32 crc = new CRC32();
+    ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+    for (long at = 0; at < end; ) {
+      chunk.clear().limit((int) Math.min(chunk.capacity(), end - at));
+      int read = channel.read(chunk, at);
+      if (read < 0) {
+        throw new IOException(file + " is cut short");
+      }
+      chunk.flip();
+      crc.update(chunk);
+      at += read;
+    }
+    return crc.getValue();
+  }
+
+  /** Reads the magic and the format version; one line if either is not this format's. */
+  private static void readMagicAndVersion(DataInputStream in, Path file) throws IOException {
+    if (in.readLong() != MAGIC) {
+      throw new IOException(file + " is not a qprob run checkpoint");
+    }
+    int version = in.readInt();
+    if (version != VERSION) {
+      throw new IOException(file + " has format version " + version + "; expected " + VERSION);
     }
   }
 
@@ -223,13 +222,7 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
     // streamed: the agent's bytes are the only copy held (no whole-file array beside them)
     try (DataInputStream in = new DataInputStream(new CheckedInputStream(
         new BufferedInputStream(Files.newInputStream(file), 1 << 16), crc))) {
-      if (in.readLong() != MAGIC) {
-        throw new IOException(file + " is not a qprob run checkpoint");
-      }
-      int version = in.readInt();
-      if (version != VERSION) {
-        throw new IOException(file + " has format version " + version + "; expected " + VERSION);
-      }
+      readMagicAndVersion(in, file);
       String hash = in.readUTF();
       boolean done = in.readBoolean();
       TrainingPosition position = new TrainingPosition(in.readLong(), in.readLong(), in.readLong(), in.readDouble());

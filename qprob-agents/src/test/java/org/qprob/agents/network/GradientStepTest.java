@@ -59,6 +59,60 @@ class GradientStepTest {
   }
 
   /**
+   * Half the parameters get a gradient for 20 steps, then 0 for good (the weights of a unit that stopped firing): their
+   * Adam moments decay into the subnormal range (DL4J's state holds such values at the end, the precondition), which
+   * the step flushes to 0 every {@link GradientStep#FLUSH_EVERY} steps; the parameters stay DL4J's bit for bit.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"FLOAT, 800", "DOUBLE, 4500"})
+  void flushingSubnormalMomentsLeavesTheParametersBitForBit(DataType type, int steps) {
+    double lr = 3e-3;
+    OptimizerConfig config = new OptimizerConfig("adam", lr, 0.85, 0.995, 1e-7, 0);
+    MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(type)
+        .updater(new Adam(lr, 0.85, 0.995, 1e-7)).miniBatch(false).trainingWorkspaceMode(WorkspaceMode.NONE).list()
+        .layer(new DenseLayer.Builder().nIn(4).nOut(6).activation(Activation.IDENTITY).build()).build());
+    net.init();
+    net.initGradientsView();
+    int n = (int) net.numParams();
+    INDArray dl4jGradient = net.getGradientsViewArray();
+    INDArray parameters = Nd4j.create(type, 1, n);
+    INDArray gradient = Nd4j.create(type, 1, n);
+    parameters.assign(net.params());
+    GradientStep step = GradientStep.create(config, lr, 0, parameters, gradient);
+    SplittableRandom rng = new SplittableRandom(3);
+    for (int t = 0; t < steps; t++) {
+      double[] g = new double[n];
+      for (int i = 0; i < n; i++) {
+        g[i] = i < n / 2 || t < 20 ? rng.nextDouble(-1, 1) * 1e-2 : 0;
+      }
+      INDArray values = Nd4j.create(g, new long[] {1, n}, 'c').castTo(type);
+      dl4jGradient.assign(values);
+      gradient.assign(values);
+      net.getUpdater().update(net, new DefaultGradient(dl4jGradient), t, 0, 1, LayerWorkspaceMgr.noWorkspaces());
+      net.params().subi(dl4jGradient.reshape(net.params().shape()));
+      step.apply(gradient, t);
+      assertThat(parameters.dup('c').data().asDouble()).as("step %d", t)
+          .containsExactly(net.params().dup('c').data().asDouble());
+    }
+    double smallestNormal = type == DataType.FLOAT ? Float.MIN_NORMAL : Double.MIN_NORMAL;
+    assertThat(java.util.Arrays.stream(net.getUpdater().getStateViewArray().dup('c').data().asDouble())
+        .filter(x -> x != 0 && Math.abs(x) < smallestNormal).count())
+        .as("DL4J's moments (unflushed) in the subnormal range").isPositive();
+    step.apply(gradient, steps - steps % GradientStep.FLUSH_EVERY + GradientStep.FLUSH_EVERY);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      step.write(out);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    java.nio.DoubleBuffer state = java.nio.ByteBuffer.wrap(bytes.toByteArray()).asDoubleBuffer();
+    while (state.hasRemaining()) {
+      double x = state.get();
+      assertThat(x == 0 || Math.abs(x) >= smallestNormal).as("flushed moment %s", x).isTrue();
+    }
+  }
+
+  /**
    * RMSprop against PyTorch's {@code torch.optim.RMSprop} written out as its docs give it (square_avg, grad_avg by
    * {@code lerp}, {@code addcdiv}), in double, over steps whose gradient scale jumps by orders of magnitude; the float
    * step within float rounding of it.

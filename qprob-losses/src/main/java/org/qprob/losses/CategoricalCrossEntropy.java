@@ -56,8 +56,11 @@ public final class CategoricalCrossEntropy {
     final double[] prediction;
     final double[] dTarget;
     final double[] dNextProbabilities;
+    final CategoricalProjection.Positions positions;
 
-    Rows(int atoms) {
+    Rows(CategoricalProjection projection) {
+      int atoms = projection.atoms();
+      positions = projection.positions();
       nextProbabilities = new double[atoms];
       target = new double[atoms];
       logQ = new double[atoms];
@@ -81,7 +84,7 @@ public final class CategoricalCrossEntropy {
   public double valueAndGradient(double[] logits, int logitsOffset, double[] nextLogits, int nextOffset, double reward,
       double discount, double[] dLogits, int dLogitsOffset, double[] dNextLogits, int dNextOffset) {
     return row(logits, logitsOffset, nextLogits, nextOffset, reward, discount, dLogits, dLogitsOffset, dNextLogits,
-        dNextOffset, new Rows(atoms()));
+        dNextOffset, new Rows(projection));
   }
 
   /** {@code L} of one sample whose rows are the whole of {@code logits} and {@code nextLogits}. */
@@ -114,11 +117,29 @@ public final class CategoricalCrossEntropy {
     if (dNextLogits != null) {
       ArrayChecks.require(name, "dNextLogits", dNextLogits, n * atoms);
     }
-    Rows rows = new Rows(atoms);
+    Rows rows = new Rows(projection);
     double[] value = new double[n];
     for (int s = 0; s < n; s++) {
       int at = s * atoms;
       value[s] = row(logits, at, nextLogits, at, reward[s], discount[s], dLogits, at, dNextLogits, at, rows);
+    }
+    return value;
+  }
+
+  /**
+   * {@code L} of each sample {@code s}, its rows at {@code at[s]} and {@code nextAt[s]} of the flat arrays, writing
+   * {@code dL/dlogits} into {@code dLogits} at {@code at[s]} and, when not null, {@code dL/dnext_logits} into
+   * {@code dNextLogits} at {@code nextAt[s]}; one work space for the whole batch.
+   *
+   * @return the values
+   */
+  double[] valuesAndGradients(double[] logits, int[] at, double[] nextLogits, int[] nextAt, double[] reward,
+      double[] discount, double[] dLogits, double[] dNextLogits) {
+    Rows rows = new Rows(projection);
+    double[] value = new double[reward.length];
+    for (int s = 0; s < value.length; s++) {
+      value[s] = row(logits, at[s], nextLogits, nextAt[s], reward[s], discount[s], dLogits, at[s], dNextLogits,
+          nextAt[s], rows);
     }
     return value;
   }
@@ -134,7 +155,8 @@ public final class CategoricalCrossEntropy {
       projection.projectPoint(reward, m, 0); // Tz_j = reward for every j, whatever p is
     } else {
       softmax(nextLogits, nextOffset, atoms, p);
-      projection.project(p, 0, reward, discount, m, 0);
+      projection.locate(reward, discount, rows.positions);
+      projection.project(p, 0, rows.positions, m, 0);
     }
     double top = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < atoms; i++) {
@@ -169,7 +191,7 @@ public final class CategoricalCrossEntropy {
         for (int i = 0; i < atoms; i++) {
           g[i] = -logQ[i];
         }
-        projection.vectorJacobianProduct(reward, discount, g, 0, h, 0);
+        projection.vectorJacobianProduct(rows.positions, g, 0, h, 0);
         double mean = 0;
         for (int j = 0; j < atoms; j++) {
           mean += p[j] * h[j];

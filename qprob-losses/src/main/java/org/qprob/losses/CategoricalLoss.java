@@ -78,9 +78,8 @@ public final class CategoricalLoss implements Loss {
   /** Priorities are the per-sample cross-entropies. */
   @Override
   public TdResult evaluate(TdBatch batch, boolean targetGradient) {
-    return SelectedActionRows.evaluate(NAME, "atoms", crossEntropy.atoms(), batch, targetGradient,
-        (out, at, next, nextAt, reward, discount, dOut, dNext) -> crossEntropy.valueAndGradient(out, at, next, nextAt,
-            reward, discount, dOut, at, dNext, nextAt));
+    return SelectedActionRows.evaluateBatch(NAME, "atoms", crossEntropy.atoms(), batch, targetGradient,
+        crossEntropy::valuesAndGradients);
   }
 
   @Override

@@ -11,13 +11,6 @@ import org.qprob.api.loss.TdResult;
  * into the same rows; priorities are the per-sample losses.
  */
 final class SelectedActionRows {
-  /** One sample's loss on its two rows, both at their offsets in the flat arrays, writing its gradients there. */
-  @FunctionalInterface
-  interface RowLoss {
-    double valueAndGradient(double[] outputs, int at, double[] nextOutputs, int nextAt, double reward,
-        double discount, double[] dOutputs, double[] dNextOutputs);
-  }
-
   /**
    * Every sample's loss at once, sample {@code i}'s rows at {@code at[i]} and {@code nextAt[i]}, writing its gradients
    * at the same offsets; returns the values.
@@ -39,20 +32,6 @@ final class SelectedActionRows {
    * @param name the loss's name, for messages
    * @param unit what one action's outputs are ({@code atoms}, {@code quantiles}), for messages
    */
-  static TdResult evaluate(String name, String unit, int perAction, TdBatch batch, boolean targetGradient,
-      RowLoss loss) {
-    return evaluateBatch(name, unit, perAction, batch, targetGradient,
-        (outputs, at, nextOutputs, nextAt, rewards, discounts, dOutputs, dNextOutputs) -> {
-          double[] value = new double[rewards.length];
-          for (int i = 0; i < value.length; i++) {
-            value[i] = loss.valueAndGradient(outputs, at[i], nextOutputs, nextAt[i], rewards[i], discounts[i],
-                dOutputs, dNextOutputs);
-          }
-          return value;
-        });
-  }
-
-  /** As {@link #evaluate(String, String, int, TdBatch, boolean, RowLoss)} for a loss that takes the batch at once. */
   static TdResult evaluateBatch(String name, String unit, int perAction, TdBatch batch, boolean targetGradient,
       BatchLoss loss) {
     if (batch.backup() != Backup.DISTRIBUTIONAL) {

@@ -113,6 +113,39 @@ class CategoricalProjectionTest {
     assertThat(sum).as("projected mass").isCloseTo(1, within(1e-14));
   }
 
+  /**
+   * The projection and its vector-Jacobian product equal, bit for bit, the textbook single loop over the target atoms
+   * (each {@code Tz_j} located and split at once, the target summed in the order of {@code j}), which the batched
+   * passes replaced for speed.
+   */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void theBatchedPassesAreTheSingleLoopBitForBit(Case c) {
+    CategoricalProjection projection = c.projection();
+    int atoms = projection.atoms();
+    double[] expected = new double[atoms];
+    double[] g = new double[atoms];
+    SplittableRandom random = new SplittableRandom(atoms + 7);
+    for (int i = 0; i < atoms; i++) {
+      g[i] = random.nextDouble(-5, 5);
+    }
+    double[] expectedVjp = new double[atoms];
+    for (int j = 0; j < atoms; j++) {
+      double tz = c.reward() + c.discount() * projection.atom(j);
+      double b = (Math.min(Math.max(tz, projection.vMin()), projection.vMax()) - projection.vMin())
+          / projection.spacing();
+      b = Math.min(Math.max(b, 0), atoms - 1);
+      int l = Math.min((int) b, atoms - 2);
+      expected[l] += c.p()[j] * (l + 1 - b);
+      expected[l + 1] += c.p()[j] * (b - l);
+      expectedVjp[j] = g[l] * (l + 1 - b) + g[l + 1] * (b - l);
+    }
+    assertThat(projection.project(c.p(), c.reward(), c.discount())).containsExactly(expected);
+    double[] vjp = new double[atoms];
+    projection.vectorJacobianProduct(c.reward(), c.discount(), g, 0, vjp, 0);
+    assertThat(vjp).containsExactly(expectedVjp);
+  }
+
   @ParameterizedTest
   @MethodSource("cases")
   void theVectorJacobianProductIsTheTransposedKernelMatrix(Case c) {

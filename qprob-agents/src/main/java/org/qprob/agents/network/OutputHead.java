@@ -73,6 +73,10 @@ public final class OutputHead {
 
   /** The whole row {@code raw} as the model reads it, into {@code out[offset .. offset + outputs())}. */
   public void transform(double[] raw, double[] out, int offset) {
+    if (!clip && !exp) {
+      System.arraycopy(raw, 0, out, offset, raw.length); // value(raw, k) is raw[k]
+      return;
+    }
     for (int k = 0; k < raw.length; k++) {
       out[offset + k] = value(raw, k);
     }

@@ -109,8 +109,9 @@ final class QObjective {
 
   /** {@code w_i / n * d L_i / d out * d out / d raw}, row by row; outputs the loss did not touch stay 0. */
   private double[][] rawGradient(double[] dOut, double[][] raw, double[] weights, int n, int w) {
-    double[][] dRaw = new double[n][w];
+    double[][] dRaw = new double[n][];
     for (int i = 0; i < n; i++) {
+      dRaw[i] = new double[w]; // row by row: new double[n][w] is a slow runtime call
       for (int k = 0; k < w; k++) {
         double g = dOut[i * w + k];
         if (g != 0) {

@@ -13,10 +13,9 @@ import org.qprob.agents.network.Mlp;
  * <p>Native memory (ND4J's off-heap buffers, single precision) holds each trained network's parameters, gradient,
  * Adam moments and a working copy, each target network's parameters and a copy, and the activations of a forward and
  * backward pass over a batch of states and next states. The Java heap holds the replay buffer (observation and next
- * observation rows, action, reward, flag), the plain-Java acting copy of a network, and one serialised checkpoint
- * (parameters, optimizer state and buffer): the one a resumed run started from, which it keeps while it runs.
- * Checkpoints are streamed into their file as they are written, so writing one holds no copy. The figures are
- * estimates, deliberately generous by a small factor, not measurements.
+ * observation rows, action, reward, flag) and the plain-Java acting copy of a network. Checkpoints are streamed
+ * into their file as they are written and out of it when a run resumes, so neither holds a copy of one. The figures
+ * are estimates, deliberately generous by a small factor, not measurements.
  *
  * @param heapBytes bytes of Java heap
  * @param nativeBytes bytes of native (off-heap) memory
@@ -32,8 +31,6 @@ public record MemoryEstimate(long heapBytes, long nativeBytes) {
   private static final int TARGET_COPIES = 2;
   /** Per activation of a pass: pre-activation, activation, its gradient, one scratch. */
   private static final int ACTIVATION_COPIES = 4;
-  /** The checkpoint a resumed run was restored from, held while it runs. */
-  private static final int CHECKPOINT_COPIES = 1;
 
   /**
    * The estimate for a replay agent on MLPs of {@code config.network()}.
@@ -57,22 +54,19 @@ public record MemoryEstimate(long heapBytes, long nativeBytes) {
       List<Integer> trainedOutputs, List<Integer> targetOutputs, long samplerBytes) {
     long batchRows = 2L * config.replay().batchSize();
     long nativeBytes = 0;
-    long parameterBytes = 0;
     for (int outputs : trainedOutputs) {
       long p = parameters(config, inputShape, outputs);
-      parameterBytes += p * FLOAT * 3;
       nativeBytes += p * FLOAT * TRAINED_COPIES + batchRows * units(config, inputShape, outputs) * FLOAT
           * ACTIVATION_COPIES;
     }
     for (int outputs : targetOutputs) {
       long p = parameters(config, inputShape, outputs);
-      parameterBytes += p * FLOAT;
       nativeBytes += p * FLOAT * TARGET_COPIES + batchRows * units(config, inputShape, outputs) * FLOAT;
     }
     long capacity = config.replay().capacity();
     long buffer = capacity * (2 * rawWidth * FLOAT + 2 * Integer.BYTES + Double.BYTES + 1) + samplerBytes;
     long acting = parameters(config, inputShape, trainedOutputs.get(0)) * FLOAT;
-    long heap = buffer + acting + CHECKPOINT_COPIES * (buffer + parameterBytes);
+    long heap = buffer + acting;
     return new MemoryEstimate(heap, nativeBytes);
   }
 
@@ -104,7 +98,7 @@ public record MemoryEstimate(long heapBytes, long nativeBytes) {
       return "";
     }
     return String.format(Locale.ROOT, "needs about %s of native memory (network parameters, optimizer state, "
-        + "activations) and %s of Java heap (replay buffer, checkpoints); this JVM has %s native and %s heap; expected "
+        + "activations) and %s of Java heap (replay buffer); this JVM has %s native and %s heap; expected "
         + "smaller agent.network.hidden or agent.replay.capacity, or more memory (QPROB_JAVA_OPTS=-Xmx...)",
         size(nativeBytes), size(heapBytes), size(nativeAvailable), size(heapAvailable));
   }

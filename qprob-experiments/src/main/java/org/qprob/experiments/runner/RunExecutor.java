@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -167,7 +165,8 @@ public final class RunExecutor {
         learner.learnFrom(injector.getInstance(Dataset.class));
       }
       if (start.checkpoint() != null) {
-        agent.restore(new DataInputStream(new ByteArrayInputStream(start.checkpoint().agent())));
+        // straight from the file: the start holds the checkpoint's fields, not its bytes
+        RunCheckpoint.restoreAgent(spec.folder().resolve(RunFiles.CHECKPOINT), agent::restore);
       }
       try (RunObservers observers = injector.getInstance(RunObservers.class)) {
         TrainingSummary summary = start.checkpoint() != null && start.checkpoint().trainingDone()
@@ -349,7 +348,7 @@ public final class RunExecutor {
       if (previous.hasEnded()) {
         return Optional.empty();
       }
-      checkpoint = RunCheckpoint.read(checkpointFile);
+      checkpoint = RunCheckpoint.readWithoutAgent(checkpointFile);
       if (!checkpoint.configHash().equals(RunCheckpoint.hash(identity(spec)))) {
         return Optional.empty();
       }

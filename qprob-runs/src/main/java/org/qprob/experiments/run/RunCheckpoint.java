@@ -4,7 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -39,12 +41,19 @@ import org.qprob.api.run.TrainingPosition;
  * @param position where the loop stood
  * @param episodesBytes the length of the episode log at that moment
  * @param evaluationsBytes the length of the evaluation log at that moment
- * @param agent the agent's checkpoint bytes
+ * @param agent the agent's checkpoint bytes ({@link #read}); empty when read by {@link #readWithoutAgent}, whose
+ *     caller restores the agent straight from the file ({@link #restoreAgent})
  */
 public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPosition position, long episodesBytes,
     long evaluationsBytes, byte[] agent) {
   private static final long MAGIC = 0x5150524F42434B50L; // "QPROBCKP"
   private static final int VERSION = 2;
+
+  /** What reads an agent's checkpoint bytes from a stream ({@link org.qprob.api.agent.Agent#restore}). */
+  @FunctionalInterface
+  public interface AgentReader {
+    void readFrom(DataInputStream in) throws IOException;
+  }
 
   /** What writes an agent's checkpoint bytes to a stream ({@link org.qprob.api.agent.Agent#checkpoint}). */
   @FunctionalInterface
@@ -135,6 +144,60 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
       AtomicFiles.syncFolder(target.toAbsolutePath().getParent());
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Reads the checkpoint in {@code file} as {@link #read} does (checksum included) but without the agent's bytes,
+   * which a resumed run reads straight from the file instead ({@link #restoreAgent}): no copy of them, as large as the
+   * replay buffer, is held in memory while the run goes on.
+   *
+   * @throws IOException if it is missing, cut short, corrupt, or of another format version
+   */
+  public static RunCheckpoint readWithoutAgent(Path file) throws IOException {
+    header(file);
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 12))) {
+      readMagicAndVersion(in, file);
+      String hash = in.readUTF();
+      boolean done = in.readBoolean();
+      TrainingPosition position = new TrainingPosition(in.readLong(), in.readLong(), in.readLong(), in.readDouble());
+      return new RunCheckpoint(hash, done, position, in.readLong(), in.readLong(), new byte[0]);
+    } catch (java.io.EOFException | IllegalArgumentException | java.io.UTFDataFormatException e) {
+      throw new IOException(file + " is corrupt: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Hands {@code reader} the agent's bytes of the checkpoint in {@code file}, streamed from the file (after checking
+   * it as {@link #read} does); the stream ends where the agent's bytes end.
+   */
+  public static void restoreAgent(Path file, AgentReader reader) throws IOException {
+    Header header = header(file);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      InputStream agent = new BufferedInputStream(Channels.newInputStream(channel.position(header.agentAt())), 1 << 16);
+      reader.readFrom(new DataInputStream(new FilterInputStream(agent) {
+        private long left = header.agentLength();
+
+        @Override
+        public int read() throws IOException {
+          if (left == 0) {
+            return -1;
+          }
+          int b = super.read();
+          left -= b < 0 ? 0 : 1;
+          return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          if (left == 0) {
+            return len == 0 ? 0 : -1;
+          }
+          int n = super.read(b, off, (int) Math.min(len, left));
+          left -= Math.max(n, 0);
+          return n;
+        }
+      }));
     }
   }
 

@@ -105,6 +105,29 @@ class RunCheckpointTest {
     }
   }
 
+  /**
+   * A resumed run reads the checkpoint's fields without the agent's bytes, and then the agent from the file: exactly
+   * its bytes, the stream ending where they end (not at the checksum after them).
+   */
+  @Test
+  void theAgentIsRestoredStraightFromTheFile() throws IOException {
+    Path file = dir.resolve(RunFiles.CHECKPOINT);
+    RunCheckpoint c = sample(true);
+    c.write(file);
+    RunCheckpoint fields = RunCheckpoint.readWithoutAgent(file);
+    assertThat(fields.agent()).isEmpty();
+    assertThat(new RunCheckpoint(fields.configHash(), fields.trainingDone(), fields.position(), fields.episodesBytes(),
+        fields.evaluationsBytes(), c.agent())).isEqualTo(c);
+    byte[][] restored = new byte[1][];
+    RunCheckpoint.restoreAgent(file, in -> {
+      restored[0] = in.readNBytes(4_000); // a reader that takes its bytes in pieces, then reads to the end
+      restored[0] = java.util.Arrays.copyOf(restored[0], c.agent().length);
+      in.readFully(restored[0], 4_000, c.agent().length - 4_000);
+      assertThat(in.read()).as("past the agent's bytes").isEqualTo(-1);
+    });
+    assertThat(restored[0]).isEqualTo(c.agent());
+  }
+
   @Test
   void everyDamagedCopyIsRefused() throws IOException {
     Path file = dir.resolve(RunFiles.CHECKPOINT);
@@ -117,6 +140,10 @@ class RunCheckpointTest {
       bad[at] ^= (byte) (1 + rng.nextInt(255));
       Files.write(file, bad);
       assertThatThrownBy(() -> RunCheckpoint.read(file)).as("byte %d changed", at).isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> RunCheckpoint.readWithoutAgent(file)).as("byte %d changed", at)
+          .isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> RunCheckpoint.restoreAgent(file, in -> in.readAllBytes())).as("byte %d changed", at)
+          .isInstanceOf(IOException.class);
     }
     for (int length : new int[] {0, 7, 20, good.length / 2, good.length - 1}) {
       Files.write(file, java.util.Arrays.copyOf(good, length));

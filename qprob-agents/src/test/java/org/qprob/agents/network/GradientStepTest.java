@@ -2,6 +2,12 @@ package org.qprob.agents.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -22,31 +28,36 @@ import org.qprob.agents.config.OptimizerConfig;
 
 /** {@link GradientStep} against DL4J's own updaters: the same parameters, bit for bit, step after step. */
 class GradientStepTest {
-  @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"FLOAT, adam", "FLOAT, sgd", "DOUBLE, adam", "DOUBLE, sgd"})
-  void stepsEqualDl4jUpdatersBitForBit(DataType type, String name) {
-    double lr = 3e-3;
-    OptimizerConfig config = new OptimizerConfig(name, lr, 0.85, 0.995, 1e-7, 0);
-    IUpdater updater = name.equals("adam") ? new Adam(lr, 0.85, 0.995, 1e-7) : new Sgd(lr);
-    MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(type)
-        .updater(updater).miniBatch(false).trainingWorkspaceMode(WorkspaceMode.NONE).list()
-        .layer(new DenseLayer.Builder().nIn(20).nOut(30).activation(Activation.RELU).build())
-        .layer(new DenseLayer.Builder().nIn(30).nOut(5).activation(Activation.IDENTITY).build()).build());
-    net.init();
-    net.initGradientsView();
-    int n = (int) net.numParams();
-    INDArray dl4jGradient = net.getGradientsViewArray();
-    INDArray parameters = Nd4j.create(type, 1, n);
-    INDArray gradient = Nd4j.create(type, 1, n);
-    parameters.assign(net.params());
-    GradientStep step = GradientStep.create(config, lr, 0, parameters, gradient);
-    SplittableRandom rng = new SplittableRandom(9);
-    for (int t = 0; t < 60; t++) {
-      double scale = Math.pow(10, rng.nextDouble(-6, 1));
-      double[] g = new double[n];
-      for (int i = 0; i < n; i++) {
-        g[i] = rng.nextDouble(-1, 1) * scale;
+  /** DL4J's network with its updater, and a {@link GradientStep} on a copy of its parameters, stepped side by side. */
+  private static final class SideBySide {
+    final MultiLayerNetwork net;
+    final INDArray dl4jGradient;
+    final INDArray parameters;
+    final INDArray gradient;
+    final GradientStep step;
+    final DataType type;
+    final int n;
+
+    SideBySide(DataType type, OptimizerConfig config, IUpdater updater, DenseLayer... layers) {
+      this.type = type;
+      NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().dataType(type).updater(updater)
+          .miniBatch(false).trainingWorkspaceMode(WorkspaceMode.NONE).list();
+      for (DenseLayer layer : layers) {
+        list.layer(layer);
       }
+      net = new MultiLayerNetwork(list.build());
+      net.init();
+      net.initGradientsView();
+      n = (int) net.numParams();
+      dl4jGradient = net.getGradientsViewArray();
+      parameters = Nd4j.create(type, 1, n);
+      gradient = Nd4j.create(type, 1, n);
+      parameters.assign(net.params());
+      step = GradientStep.create(config, config.learningRate(), 0, parameters, gradient);
+    }
+
+    /** Step {@code t} with gradient {@code g} on both; the parameters must agree bit for bit. */
+    void step(int t, double[] g) {
       INDArray values = Nd4j.create(g, new long[] {1, n}, 'c').castTo(type);
       dl4jGradient.assign(values);
       gradient.assign(values);
@@ -58,6 +69,25 @@ class GradientStepTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"FLOAT, adam", "FLOAT, sgd", "DOUBLE, adam", "DOUBLE, sgd"})
+  void stepsEqualDl4jUpdatersBitForBit(DataType type, String name) {
+    double lr = 3e-3;
+    SideBySide both = new SideBySide(type, new OptimizerConfig(name, lr, 0.85, 0.995, 1e-7, 0),
+        name.equals("adam") ? new Adam(lr, 0.85, 0.995, 1e-7) : new Sgd(lr),
+        new DenseLayer.Builder().nIn(20).nOut(30).activation(Activation.RELU).build(),
+        new DenseLayer.Builder().nIn(30).nOut(5).activation(Activation.IDENTITY).build());
+    SplittableRandom rng = new SplittableRandom(9);
+    for (int t = 0; t < 60; t++) {
+      double scale = Math.pow(10, rng.nextDouble(-6, 1));
+      double[] g = new double[both.n];
+      for (int i = 0; i < g.length; i++) {
+        g[i] = rng.nextDouble(-1, 1) * scale;
+      }
+      both.step(t, g);
+    }
+  }
+
   /**
    * Half the parameters get a gradient for 20 steps, then 0 for good (the weights of a unit that stopped firing): their
    * Adam moments decay into the subnormal range (DL4J's state holds such values at the end, the precondition), which
@@ -65,47 +95,28 @@ class GradientStepTest {
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({"FLOAT, 800", "DOUBLE, 4500"})
-  void flushingSubnormalMomentsLeavesTheParametersBitForBit(DataType type, int steps) {
+  void flushingSubnormalMomentsLeavesTheParametersBitForBit(DataType type, int steps) throws IOException {
     double lr = 3e-3;
-    OptimizerConfig config = new OptimizerConfig("adam", lr, 0.85, 0.995, 1e-7, 0);
-    MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(type)
-        .updater(new Adam(lr, 0.85, 0.995, 1e-7)).miniBatch(false).trainingWorkspaceMode(WorkspaceMode.NONE).list()
-        .layer(new DenseLayer.Builder().nIn(4).nOut(6).activation(Activation.IDENTITY).build()).build());
-    net.init();
-    net.initGradientsView();
-    int n = (int) net.numParams();
-    INDArray dl4jGradient = net.getGradientsViewArray();
-    INDArray parameters = Nd4j.create(type, 1, n);
-    INDArray gradient = Nd4j.create(type, 1, n);
-    parameters.assign(net.params());
-    GradientStep step = GradientStep.create(config, lr, 0, parameters, gradient);
+    SideBySide both = new SideBySide(type, new OptimizerConfig("adam", lr, 0.85, 0.995, 1e-7, 0),
+        new Adam(lr, 0.85, 0.995, 1e-7), new DenseLayer.Builder().nIn(4).nOut(6).activation(Activation.IDENTITY).build());
     SplittableRandom rng = new SplittableRandom(3);
     for (int t = 0; t < steps; t++) {
-      double[] g = new double[n];
-      for (int i = 0; i < n; i++) {
-        g[i] = i < n / 2 || t < 20 ? rng.nextDouble(-1, 1) * 1e-2 : 0;
+      double[] g = new double[both.n];
+      for (int i = 0; i < g.length; i++) {
+        g[i] = i < both.n / 2 || t < 20 ? rng.nextDouble(-1, 1) * 1e-2 : 0;
       }
-      INDArray values = Nd4j.create(g, new long[] {1, n}, 'c').castTo(type);
-      dl4jGradient.assign(values);
-      gradient.assign(values);
-      net.getUpdater().update(net, new DefaultGradient(dl4jGradient), t, 0, 1, LayerWorkspaceMgr.noWorkspaces());
-      net.params().subi(dl4jGradient.reshape(net.params().shape()));
-      step.apply(gradient, t);
-      assertThat(parameters.dup('c').data().asDouble()).as("step %d", t)
-          .containsExactly(net.params().dup('c').data().asDouble());
+      both.step(t, g);
     }
     double smallestNormal = type == DataType.FLOAT ? Float.MIN_NORMAL : Double.MIN_NORMAL;
-    assertThat(java.util.Arrays.stream(net.getUpdater().getStateViewArray().dup('c').data().asDouble())
+    assertThat(Arrays.stream(both.net.getUpdater().getStateViewArray().dup('c').data().asDouble())
         .filter(x -> x != 0 && Math.abs(x) < smallestNormal).count())
         .as("DL4J's moments (unflushed) in the subnormal range").isPositive();
-    step.apply(gradient, steps - steps % GradientStep.FLUSH_EVERY + GradientStep.FLUSH_EVERY);
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-      step.write(out);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
+    both.step.apply(both.gradient, steps - steps % GradientStep.FLUSH_EVERY + GradientStep.FLUSH_EVERY);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      both.step.write(out);
     }
-    java.nio.DoubleBuffer state = java.nio.ByteBuffer.wrap(bytes.toByteArray()).asDoubleBuffer();
+    DoubleBuffer state = ByteBuffer.wrap(bytes.toByteArray()).asDoubleBuffer();
     while (state.hasRemaining()) {
       double x = state.get();
       assertThat(x == 0 || Math.abs(x) >= smallestNormal).as("flushed moment %s", x).isTrue();

@@ -117,13 +117,11 @@ public final class CategoricalCrossEntropy {
     if (dNextLogits != null) {
       ArrayChecks.require(name, "dNextLogits", dNextLogits, n * atoms);
     }
-    Rows rows = new Rows(projection);
-    double[] value = new double[n];
+    int[] at = new int[n];
     for (int s = 0; s < n; s++) {
-      int at = s * atoms;
-      value[s] = row(logits, at, nextLogits, at, reward[s], discount[s], dLogits, at, dNextLogits, at, rows);
+      at[s] = s * atoms;
     }
-    return value;
+    return valuesAndGradients(logits, at, nextLogits, at, reward, discount, dLogits, dNextLogits);
   }
 
   /**

@@ -157,11 +157,7 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
   public static RunCheckpoint readWithoutAgent(Path file) throws IOException {
     header(file);
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 12))) {
-      readMagicAndVersion(in, file);
-      String hash = in.readUTF();
-      boolean done = in.readBoolean();
-      TrainingPosition position = new TrainingPosition(in.readLong(), in.readLong(), in.readLong(), in.readDouble());
-      return new RunCheckpoint(hash, done, position, in.readLong(), in.readLong(), new byte[0]);
+      return readFields(in, file);
     } catch (java.io.EOFException | IllegalArgumentException | java.io.UTFDataFormatException e) {
       throw new IOException(file + " is corrupt: " + e.getMessage(), e);
     }
@@ -249,6 +245,15 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
     return crc.getValue();
   }
 
+  /** Reads everything before the agent's length (magic and version checked), with no agent bytes. */
+  private static RunCheckpoint readFields(DataInputStream in, Path file) throws IOException {
+    readMagicAndVersion(in, file);
+    String hash = in.readUTF();
+    boolean done = in.readBoolean();
+    TrainingPosition position = new TrainingPosition(in.readLong(), in.readLong(), in.readLong(), in.readDouble());
+    return new RunCheckpoint(hash, done, position, in.readLong(), in.readLong(), new byte[0]);
+  }
+
   /** Reads the magic and the format version; one line if either is not this format's. */
   private static void readMagicAndVersion(DataInputStream in, Path file) throws IOException {
     if (in.readLong() != MAGIC) {
@@ -285,12 +290,7 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
     // streamed: the agent's bytes are the only copy held (no whole-file array beside them)
     try (DataInputStream in = new DataInputStream(new CheckedInputStream(
         new BufferedInputStream(Files.newInputStream(file), 1 << 16), crc))) {
-      readMagicAndVersion(in, file);
-      String hash = in.readUTF();
-      boolean done = in.readBoolean();
-      TrainingPosition position = new TrainingPosition(in.readLong(), in.readLong(), in.readLong(), in.readDouble());
-      long episodes = in.readLong();
-      long evaluations = in.readLong();
+      RunCheckpoint fields = readFields(in, file);
       int n = in.readInt();
       if (n < 0 || n > size) {
         throw new IOException(file + " is corrupt (agent length " + n + ")");
@@ -304,7 +304,8 @@ public record RunCheckpoint(String configHash, boolean trainingDone, TrainingPos
       if (stored != computed || in.read() != -1) {
         throw new IOException(file + " is corrupt (checksum mismatch)");
       }
-      return new RunCheckpoint(hash, done, position, episodes, evaluations, agent);
+      return new RunCheckpoint(fields.configHash(), fields.trainingDone(), fields.position(), fields.episodesBytes(),
+          fields.evaluationsBytes(), agent);
     } catch (java.io.EOFException | IllegalArgumentException | java.io.UTFDataFormatException e) {
       throw new IOException(file + " is corrupt: " + e.getMessage(), e);
     }

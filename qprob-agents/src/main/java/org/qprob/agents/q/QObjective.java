@@ -1,6 +1,5 @@
 package org.qprob.agents.q;
 
-import org.qprob.agents.exploration.Exploration;
 import org.qprob.agents.network.OutputHead;
 import org.qprob.api.loss.Backup;
 import org.qprob.api.loss.Loss;
@@ -93,16 +92,14 @@ final class QObjective {
     OutputModel model = head.model();
     int w = model.width();
     double[] row = rawSelect == null ? next : new double[w];
-    double[] q = new double[model.actions()];
     int[] chosen = new int[n];
     for (int i = 0; i < n; i++) {
       if (rawSelect != null) {
         head.transform(rawSelect[i], row, 0);
-        model.expectedValues(row, 0, q);
+        chosen[i] = model.greedyAction(row, 0);
       } else {
-        model.expectedValues(next, i * w, q);
+        chosen[i] = model.greedyAction(next, i * w);
       }
-      chosen[i] = Exploration.argmax(q);
     }
     return chosen;
   }

@@ -27,6 +27,24 @@ public interface OutputModel {
   void expectedValues(double[] row, int offset, double[] q);
 
   /**
+   * {@code argmax_a Q(s, a)} of the row at {@code offset}: the first action whose expected value no other exceeds
+   * (strictly), as {@code argmax} over {@link #expectedValues} — what double DQN's and the distributional backup's
+   * selection of the next action use. A model may compute it faster (without every expected value exactly), provided
+   * it always returns this same action.
+   */
+  default int greedyAction(double[] row, int offset) {
+    double[] q = new double[actions()];
+    expectedValues(row, offset, q);
+    int best = 0;
+    for (int a = 1; a < q.length; a++) {
+      if (q[a] > q[best]) {
+        best = a;
+      }
+    }
+    return best;
+  }
+
+  /**
    * The numbers a Boltzmann policy samples {@code softmax(preference / T)} from; by default the expected values (the
    * Gumbel head uses {@code mu(s, a) / beta(s)}, as the original q-prob script).
    */

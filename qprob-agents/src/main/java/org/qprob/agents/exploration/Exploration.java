@@ -7,6 +7,7 @@ import org.qprob.agents.config.ExplorationConfig;
 import org.qprob.agents.config.ExplorationKind;
 import org.qprob.agents.random.RandomStream;
 import org.qprob.api.agent.ActMode;
+import org.qprob.api.loss.OutputModel;
 
 /**
  * Picks actions from per-action preferences (Q-values, or mu / beta for a Gumbel head): greedily, ε-greedily, or by
@@ -38,15 +39,9 @@ public final class Exploration {
     };
   }
 
-  /** The index of the largest value, the first one on ties. */
+  /** The index of the largest value, the first one on ties ({@link OutputModel#argmax}). */
   public static int argmax(double[] values) {
-    int best = 0;
-    for (int a = 1; a < values.length; a++) {
-      if (values[a] > values[best]) {
-        best = a;
-      }
-    }
-    return best;
+    return OutputModel.argmax(values);
   }
 
   /** softmax(values / temperature), stably. */

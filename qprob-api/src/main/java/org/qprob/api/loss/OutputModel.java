@@ -35,9 +35,17 @@ public interface OutputModel {
   default int greedyAction(double[] row, int offset) {
     double[] q = new double[actions()];
     expectedValues(row, offset, q);
+    return argmax(q);
+  }
+
+  /**
+   * The first index whose value no other exceeds (strictly): ties go to the lowest index, as {@code argmax} in
+   * PyTorch, and a NaN never displaces an earlier value.
+   */
+  static int argmax(double[] values) {
     int best = 0;
-    for (int a = 1; a < q.length; a++) {
-      if (q[a] > q[best]) {
+    for (int a = 1; a < values.length; a++) {
+      if (values[a] > values[best]) {
         best = a;
       }
     }

@@ -53,13 +53,7 @@ public class SelectionBenchmark {
     int sum = 0;
     for (int i = 0; i < ROWS; i++) {
       head.expectedValues(rows, i * w, q);
-      int best = 0;
-      for (int a = 1; a < q.length; a++) {
-        if (q[a] > q[best]) {
-          best = a;
-        }
-      }
-      sum += best;
+      sum += OutputModel.argmax(q);
     }
     return sum;
   }

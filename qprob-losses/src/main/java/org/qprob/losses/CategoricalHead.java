@@ -72,10 +72,7 @@ public final class CategoricalHead implements OutputModel {
     int atoms = projection.atoms();
     for (int a = 0; a < actions; a++) {
       int at = offset + a * atoms;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < atoms; i++) {
-        max = Math.max(max, row[at + i]);
-      }
+      double max = max(row, at, atoms);
       double sum = 0;
       double weighted = 0;
       for (int i = 0; i < atoms; i++) {
@@ -85,6 +82,15 @@ public final class CategoricalHead implements OutputModel {
       }
       q[a] = weighted / sum;
     }
+  }
+
+  /** The largest of {@code row[at .. at + atoms)} (NaN if one is NaN). */
+  private static double max(double[] row, int at, int atoms) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < atoms; i++) {
+      max = Math.max(max, row[at + i]);
+    }
+    return max;
   }
 
   /**
@@ -103,10 +109,7 @@ public final class CategoricalHead implements OutputModel {
     double[] e = new double[width];
     for (int a = 0; a < actions; a++) {
       int at = offset + a * atoms;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < atoms; i++) {
-        max = Math.max(max, row[at + i]);
-      }
+      double max = max(row, at, atoms);
       if (!Double.isFinite(max)) {
         return OutputModel.super.greedyAction(row, offset);
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.qprob.api.loss.OutputModel;
 
 /**
  * C51's head: its fast greedy selection returns the argmax of the exact expected values on every row, and its
@@ -33,13 +34,7 @@ class CategoricalHeadTest {
   private static int exactArgmax(CategoricalHead head, double[] row, int offset) {
     double[] q = new double[head.actions()];
     head.expectedValues(row, offset, q);
-    int best = 0;
-    for (int a = 1; a < q.length; a++) {
-      if (q[a] > q[best]) {
-        best = a;
-      }
-    }
-    return best;
+    return OutputModel.argmax(q);
   }
 
   @Test

@@ -156,10 +156,7 @@ public final class CategoricalCrossEntropy {
       projection.locate(reward, discount, rows.positions);
       projection.project(p, 0, rows.positions, m, 0);
     }
-    double top = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < atoms; i++) {
-      top = Math.max(top, logits[logitsOffset + i]);
-    }
+    double top = CategoricalHead.max(logits, logitsOffset, atoms);
     double[] q = rows.prediction;
     double sum = 0;
     for (int i = 0; i < atoms; i++) {
@@ -204,10 +201,7 @@ public final class CategoricalCrossEntropy {
 
   /** {@code out_k = exp(x_k - max x) / sum_j exp(x_j - max x)} over {@code x[offset .. offset + atoms)}. */
   static void softmax(double[] x, int offset, int atoms, double[] out) {
-    double top = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < atoms; k++) {
-      top = Math.max(top, x[offset + k]);
-    }
+    double top = CategoricalHead.max(x, offset, atoms);
     double sum = 0;
     for (int k = 0; k < atoms; k++) {
       out[k] = Math.exp(x[offset + k] - top);

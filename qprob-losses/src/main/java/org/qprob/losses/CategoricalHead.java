@@ -84,13 +84,26 @@ public final class CategoricalHead implements OutputModel {
     }
   }
 
-  /** The largest of {@code row[at .. at + atoms)} (NaN if one is NaN). */
-  private static double max(double[] row, int at, int atoms) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < atoms; i++) {
-      max = Math.max(max, row[at + i]);
+  /**
+   * The largest of {@code row[at .. at + atoms)} (NaN if one is NaN), the same number whatever the order of the
+   * comparisons: four interleaved running maxima, since one chain of {@code Math.max} waits on each comparison.
+   */
+  static double max(double[] row, int at, int atoms) {
+    double m0 = Double.NEGATIVE_INFINITY;
+    double m1 = Double.NEGATIVE_INFINITY;
+    double m2 = Double.NEGATIVE_INFINITY;
+    double m3 = Double.NEGATIVE_INFINITY;
+    int i = 0;
+    for (; i + 3 < atoms; i += 4) {
+      m0 = Math.max(m0, row[at + i]);
+      m1 = Math.max(m1, row[at + i + 1]);
+      m2 = Math.max(m2, row[at + i + 2]);
+      m3 = Math.max(m3, row[at + i + 3]);
     }
-    return max;
+    for (; i < atoms; i++) {
+      m0 = Math.max(m0, row[at + i]);
+    }
+    return Math.max(Math.max(m0, m1), Math.max(m2, m3));
   }
 
   /**
@@ -115,7 +128,8 @@ public final class CategoricalHead implements OutputModel {
       }
       int from = a * atoms;
       for (int i = 0; i < atoms; i++) {
-        e[from + i] = Math.max(row[at + i] - max, EXP_FLOOR);
+        double x = row[at + i] - max; // no NaN here: the row's largest value is finite
+        e[from + i] = x < EXP_FLOOR ? EXP_FLOOR : x;
       }
     }
     fastExp(e, width);
@@ -123,14 +137,7 @@ public final class CategoricalHead implements OutputModel {
     double bestValue = Double.NEGATIVE_INFINITY;
     double second = Double.NEGATIVE_INFINITY;
     for (int a = 0; a < actions; a++) {
-      int from = a * atoms;
-      double sum = 0;
-      double weighted = 0;
-      for (int i = 0; i < atoms; i++) {
-        sum += e[from + i];
-        weighted += e[from + i] * support[i];
-      }
-      double q = weighted / sum;
+      double q = ratio(e, a * atoms, atoms);
       if (q > bestValue) {
         second = bestValue;
         bestValue = q;
@@ -143,6 +150,42 @@ public final class CategoricalHead implements OutputModel {
       return OutputModel.super.greedyAction(row, offset);
     }
     return best;
+  }
+
+  /**
+   * {@code sum_i e[from + i] z_i / sum_i e[from + i]}, each sum over four interleaved partial sums (a shorter chain of
+   * dependent additions than one running sum; its rounding is within the bound {@link #selectionTolerance} allows
+   * for any order of the additions).
+   */
+  private double ratio(double[] e, int from, int atoms) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double w0 = 0;
+    double w1 = 0;
+    double w2 = 0;
+    double w3 = 0;
+    int i = 0;
+    for (; i + 3 < atoms; i += 4) {
+      double e0 = e[from + i];
+      double e1 = e[from + i + 1];
+      double e2 = e[from + i + 2];
+      double e3 = e[from + i + 3];
+      s0 += e0;
+      s1 += e1;
+      s2 += e2;
+      s3 += e3;
+      w0 += e0 * support[i];
+      w1 += e1 * support[i + 1];
+      w2 += e2 * support[i + 2];
+      w3 += e3 * support[i + 3];
+    }
+    for (; i < atoms; i++) {
+      s0 += e[from + i];
+      w0 += e[from + i] * support[i];
+    }
+    return ((w0 + w1) + (w2 + w3)) / ((s0 + s1) + (s2 + s3));
   }
 
   /**

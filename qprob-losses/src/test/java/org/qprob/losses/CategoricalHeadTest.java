@@ -30,6 +30,33 @@ class CategoricalHeadTest {
     assertThat(worst).isLessThan(CategoricalHead.FAST_EXP_ERROR / 10);
   }
 
+  @Test
+  void maxIsTheSequentialMaximumBitForBit() {
+    SplittableRandom rng = new SplittableRandom(20261204);
+    double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+        -Double.MAX_VALUE};
+    int checked = 0;
+    for (int length = 0; length <= 60; length++) {
+      for (int r = 0; r < 60; r++) {
+        int offset = rng.nextInt(4);
+        double[] row = new double[offset + length + 2];
+        for (int k = 0; k < row.length; k++) {
+          row[k] = rng.nextInt(4) == 0 ? specials[rng.nextInt(r % 3 == 0 ? 2 : specials.length)]
+              : rng.nextGaussian() * 10;
+        }
+        double sequential = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < length; k++) {
+          sequential = Math.max(sequential, row[offset + k]);
+        }
+        assertThat(Double.doubleToRawLongBits(CategoricalHead.max(row, offset, length)))
+            .as("length %d row %s", length, Arrays.toString(row))
+            .isEqualTo(Double.doubleToRawLongBits(sequential));
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(61 * 60);
+  }
+
   /** The exact selection: the first action whose expected value none exceeds. */
   private static int exactArgmax(CategoricalHead head, double[] row, int offset) {
     double[] q = new double[head.actions()];

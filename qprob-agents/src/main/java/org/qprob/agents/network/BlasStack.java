@@ -85,30 +85,33 @@ abstract class BlasStack {
   }
 
   /**
-   * The outputs for {@code rows} inputs (row-major, {@code rows * sizes[0]} values). With {@code keep}, what
-   * {@link #backward} needs is kept; without it, what is kept is left alone.
+   * The outputs for {@code rows} inputs (row-major, {@code rows * sizes[0]} values), row-major: output {@code k} of
+   * row {@code i} at {@code i * outputs + k}. With {@code keep}, what {@link #backward} needs is kept; without it,
+   * what is kept is left alone.
    */
-  final double[][] forward(float[] input, int rows, boolean keep) {
+  final double[] forward(float[] input, int rows, boolean keep) {
     Workspace ws = workspace(rows, keep);
     ws.loadInput(input, rows);
     return forward(ws, rows, keep);
   }
 
   /** As {@link #forward(float[], int, boolean)} for inputs in doubles. */
-  final double[][] forward(double[] input, int rows, boolean keep) {
+  final double[] forward(double[] input, int rows, boolean keep) {
     Workspace ws = workspace(rows, keep);
     ws.loadInput(input, rows);
     return forward(ws, rows, keep);
   }
 
-  private double[][] forward(Workspace ws, int rows, boolean keep) {
+  private double[] forward(Workspace ws, int rows, boolean keep) {
     for (int l = 0; l < layers; l++) {
       int in = layout.fanIn(l);
       int out = layout.units(l);
       // Z [rows, out] = A W (a convolution: Z [rows * positions, filters] = cols W'), then bias and activation in place
       gemm(false, true, rows * layout.repeats(l), out, in, ws.activations[l], in, weights[l], in,
           ws.activations[l + 1], out);
-      ws.finishLayer(l, rows, l == layers - 1);
+      if (l < layers - 1) {
+        ws.finishLayer(l, rows);
+      }
     }
     if (keep) {
       trainingRows = rows;
@@ -118,19 +121,19 @@ abstract class BlasStack {
 
   /**
    * Writes into the gradient vector the gradient of the loss w.r.t. the parameters, given {@code dOutput} =
-   * dLoss/d(output) for each row of the last kept forward pass.
+   * dLoss/d(output) for each row of the last kept forward pass, row-major as {@link #forward} gives the outputs.
    */
-  final void backward(double[][] dOutput) {
+  final void backward(double[] dOutput) {
     int rows = trainingRows;
     if (rows == 0) {
       throw new IllegalStateException("no forward pass for training precedes this gradient");
     }
-    if (dOutput.length != rows || dOutput[0].length != sizes[layers]) {
-      throw new IllegalArgumentException("dOutput of " + dOutput.length + "x" + dOutput[0].length
-          + " does not match the last forward pass of " + rows + "x" + sizes[layers]);
+    if (dOutput.length != rows * sizes[layers]) {
+      throw new IllegalArgumentException("dOutput of " + dOutput.length + " values does not match the last forward "
+          + "pass of " + rows + "x" + sizes[layers]);
     }
     Workspace ws = training;
-    ws.loadDelta(dOutput);
+    ws.loadDelta(dOutput, rows);
     for (int l = layers - 1; l >= 0; l--) {
       int in = layout.fanIn(l);
       int out = layout.units(l);
@@ -144,18 +147,6 @@ abstract class BlasStack {
         ws.hiddenDelta(l, rows);
       }
     }
-  }
-
-  /**
-   * A new {@code rows x width} matrix of zeros, row by row: {@code new double[rows][width]} goes through the JIT's
-   * multi-array runtime call, several times slower for a batch of short rows.
-   */
-  static double[][] rows(int rows, int width) {
-    double[][] m = new double[rows][];
-    for (int i = 0; i < rows; i++) {
-      m[i] = new double[width];
-    }
-    return m;
   }
 
   private Workspace workspace(int rows, boolean keep) {
@@ -212,13 +203,14 @@ abstract class BlasStack {
 
     abstract void loadInput(double[] input, int rows);
 
-    /** Adds layer {@code l}'s bias to its product and, unless last, applies the activation. */
-    abstract void finishLayer(int l, int rows, boolean last);
+    /** Adds hidden layer {@code l}'s bias to its product and applies the activation. */
+    abstract void finishLayer(int l, int rows);
 
-    abstract double[][] outputs(int rows);
+    /** The last layer's product plus its bias, row-major, in doubles. */
+    abstract double[] outputs(int rows);
 
-    /** Loads dLoss/d(output) as the delta of the last layer. */
-    abstract void loadDelta(double[][] dOutput);
+    /** Loads dLoss/d(output) ({@code rows} row-major rows) as the delta of the last layer. */
+    abstract void loadDelta(double[] dOutput, int rows);
 
     /** Writes layer {@code l}'s bias gradient: the column sums of its delta. */
     abstract void biasGradient(int l, int rows);
@@ -308,7 +300,7 @@ abstract class BlasStack {
       }
 
       @Override
-      void finishLayer(int l, int rows, boolean last) {
+      void finishLayer(int l, int rows) {
         int out = layout.units(l);
         int productRows = rows * layout.repeats(l);
         int n = productRows * out;
@@ -322,34 +314,34 @@ abstract class BlasStack {
             h[o + j] += row[j];
           }
         }
-        if (!last) {
-          activation.apply(h, n);
-          z.put(h, 0, n);
-        }
+        activation.apply(h, n);
+        z.put(h, 0, n);
       }
 
       @Override
-      double[][] outputs(int rows) {
+      double[] outputs(int rows) {
         int out = sizes[layers];
-        float[] y = values[layers];
-        double[][] result = rows(rows, out);
+        int n = rows * out;
+        float[] h = values[layers];
+        ((FloatPointer) activations[layers]).get(h, 0, n);
+        ((FloatPointer) biases[layers - 1]).get(row, 0, out);
+        double[] y = new double[n];
         for (int i = 0; i < rows; i++) {
+          int o = i * out;
           for (int j = 0; j < out; j++) {
-            result[i][j] = y[i * out + j];
+            y[o + j] = h[o + j] + row[j]; // the float sum, widened
           }
         }
-        return result;
+        return y;
       }
 
       @Override
-      void loadDelta(double[][] dOutput) {
-        int out = sizes[layers];
-        for (int i = 0; i < dOutput.length; i++) {
-          for (int j = 0; j < out; j++) {
-            delta[i * out + j] = (float) dOutput[i][j];
-          }
+      void loadDelta(double[] dOutput, int rows) {
+        int n = rows * sizes[layers];
+        for (int i = 0; i < n; i++) {
+          delta[i] = (float) dOutput[i];
         }
-        ((FloatPointer) nativeDelta).put(delta, 0, dOutput.length * out);
+        ((FloatPointer) nativeDelta).put(delta, 0, n);
       }
 
       @Override
@@ -445,7 +437,7 @@ abstract class BlasStack {
       }
 
       @Override
-      void finishLayer(int l, int rows, boolean last) {
+      void finishLayer(int l, int rows) {
         int out = layout.units(l);
         int productRows = rows * layout.repeats(l);
         int n = productRows * out;
@@ -459,30 +451,31 @@ abstract class BlasStack {
             h[o + j] += row[j];
           }
         }
-        if (!last) {
-          activation.apply(h, n);
-          z.put(h, 0, n);
-        }
+        activation.apply(h, n);
+        z.put(h, 0, n);
       }
 
       @Override
-      double[][] outputs(int rows) {
+      double[] outputs(int rows) {
         int out = sizes[layers];
-        double[] y = values[layers];
-        double[][] result = rows(rows, out);
+        int n = rows * out;
+        double[] y = new double[n];
+        ((DoublePointer) activations[layers]).get(y, 0, n);
+        ((DoublePointer) biases[layers - 1]).get(row, 0, out);
         for (int i = 0; i < rows; i++) {
-          System.arraycopy(y, i * out, result[i], 0, out);
+          int o = i * out;
+          for (int j = 0; j < out; j++) {
+            y[o + j] += row[j];
+          }
         }
-        return result;
+        return y;
       }
 
       @Override
-      void loadDelta(double[][] dOutput) {
-        int out = sizes[layers];
-        for (int i = 0; i < dOutput.length; i++) {
-          System.arraycopy(dOutput[i], 0, delta, i * out, out);
-        }
-        ((DoublePointer) nativeDelta).put(delta, 0, dOutput.length * out);
+      void loadDelta(double[] dOutput, int rows) {
+        int n = rows * sizes[layers];
+        System.arraycopy(dOutput, 0, delta, 0, n); // biasGradient reads it
+        ((DoublePointer) nativeDelta).put(delta, 0, n);
       }
 
       @Override

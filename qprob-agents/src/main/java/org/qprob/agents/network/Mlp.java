@@ -234,7 +234,8 @@ public final class Mlp {
 
   /** Outputs without keeping anything for backpropagation (no gradient flows through these). */
   public double[][] output(INDArray input) {
-    return stack.forward(input.dup('c').data().asDouble(), rows(input), false);
+    int rows = rows(input);
+    return split(stack.forward(input.dup('c').data().asDouble(), rows, false), rows);
   }
 
   /**
@@ -242,6 +243,14 @@ public final class Mlp {
    * disturb a {@link #forwardForTraining} pass waiting for its {@link #gradient}.
    */
   public double[][] output(float[] rowMajor, int rows) {
+    return split(outputFlat(rowMajor, rows), rows);
+  }
+
+  /**
+   * As {@link #output(float[], int)}, the outputs row-major in one array: output {@code k} of row {@code i} at
+   * {@code i * outputs() + k}.
+   */
+  public double[] outputFlat(float[] rowMajor, int rows) {
     return stack.forward(checkedInputs(rowMajor, rows), rows, false);
   }
 
@@ -250,12 +259,28 @@ public final class Mlp {
    * network in between ({@link #output} may).
    */
   public double[][] forwardForTraining(INDArray input) {
-    return stack.forward(input.dup('c').data().asDouble(), rows(input), true);
+    int rows = rows(input);
+    return split(stack.forward(input.dup('c').data().asDouble(), rows, true), rows);
   }
 
   /** As {@link #forwardForTraining(INDArray)} for {@code rows} encoded inputs, row-major. */
   public double[][] forwardForTraining(float[] rowMajor, int rows) {
+    return split(forwardForTrainingFlat(rowMajor, rows), rows);
+  }
+
+  /** As {@link #forwardForTraining(float[], int)}, the outputs row-major in one array (as {@link #outputFlat}). */
+  public double[] forwardForTrainingFlat(float[] rowMajor, int rows) {
     return stack.forward(checkedInputs(rowMajor, rows), rows, true);
+  }
+
+  /** The rows of a row-major matrix of {@code rows} rows of this network's outputs. */
+  private double[][] split(double[] flat, int rows) {
+    int w = outputs();
+    double[][] m = new double[rows][];
+    for (int i = 0; i < rows; i++) {
+      m[i] = java.util.Arrays.copyOfRange(flat, i * w, (i + 1) * w);
+    }
+    return m;
   }
 
   private int rows(INDArray input) {
@@ -280,6 +305,19 @@ public final class Mlp {
    * in the network's gradient vector, which the next call overwrites (each call returns the same object).
    */
   public Gradient gradient(double[][] dOutput) {
+    int w = outputs();
+    double[] flat = new double[dOutput.length * w];
+    for (int i = 0; i < dOutput.length; i++) {
+      if (dOutput[i].length != w) {
+        throw new IllegalArgumentException("dOutput row " + i + " has " + dOutput[i].length + " values; expected " + w);
+      }
+      System.arraycopy(dOutput[i], 0, flat, i * w, w);
+    }
+    return gradient(flat);
+  }
+
+  /** As {@link #gradient(double[][])} for {@code dOutput} row-major in one array (as {@link #outputFlat}). */
+  public Gradient gradient(double[] dOutput) {
     stack.backward(dOutput);
     return gradient;
   }

@@ -61,14 +61,51 @@ public final class OutputHead {
 
   /** Output {@code k} of a raw row, as the model reads it. */
   public double value(double[] raw, int k) {
-    double t = clamp(raw[k]);
+    return value(raw, 0, k);
+  }
+
+  /** Output {@code k} of the raw row at {@code raw[offset ..]}, as the model reads it. */
+  public double value(double[] raw, int offset, int k) {
+    double t = clamp(raw[offset + k]);
     return exponential(k) ? Math.exp(t) : t;
   }
 
   /** d value(k) / d raw[k]. */
   public double slope(double[] raw, int k) {
-    double p = pass(raw[k]);
-    return p == 0 ? 0 : exponential(k) ? Math.exp(clamp(raw[k])) : 1;
+    return slope(raw, 0, k);
+  }
+
+  /** d value(k) / d raw[offset + k] of the raw row at {@code raw[offset ..]}. */
+  public double slope(double[] raw, int offset, int k) {
+    double x = raw[offset + k];
+    double p = pass(x);
+    return p == 0 ? 0 : exponential(k) ? Math.exp(clamp(x)) : 1;
+  }
+
+  /** Whether every output passes unchanged (no clip, no exp): value is the raw output and slope is 1. */
+  public boolean identity() {
+    return !clip && !exp;
+  }
+
+  /**
+   * {@code rows} raw rows, row-major, as the model reads them: {@code raw} itself when the head is the
+   * {@link #identity()}, else a new array.
+   */
+  public double[] transformRows(double[] raw, int rows) {
+    int w = outputs();
+    if (raw.length != rows * w) {
+      throw new IllegalArgumentException(raw.length + " raw outputs do not make " + rows + " rows of " + w);
+    }
+    if (identity()) {
+      return raw;
+    }
+    double[] out = new double[raw.length];
+    for (int i = 0; i < rows; i++) {
+      for (int k = 0; k < w; k++) {
+        out[i * w + k] = value(raw, i * w, k);
+      }
+    }
+    return out;
   }
 
   /** The whole row {@code raw} as the model reads it, into {@code out[offset .. offset + outputs())}. */

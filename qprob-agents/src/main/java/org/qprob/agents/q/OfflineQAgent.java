@@ -148,19 +148,19 @@ public final class OfflineQAgent implements OfflineLearner, FiniteParameters {
   Step compute(ReplayBatch batch, double[] discounts) {
     int n = batch.size();
     if (source == TargetSource.ONLINE_GRAD) {
-      double[][] raw = online.forwardForTraining(batch.statesAndNextStates(), 2 * n);
-      double[][] rawS = Arrays.copyOfRange(raw, 0, n);
+      double[] raw = online.forwardForTrainingFlat(batch.statesAndNextStates(), 2 * n);
+      int half = n * head.outputs();
+      double[] rawS = Arrays.copyOfRange(raw, 0, half);
       QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), discounts, batch.weights(), rawS,
-          Arrays.copyOfRange(raw, n, 2 * n), null);
+          Arrays.copyOfRange(raw, half, 2 * half), null);
       double conservative = conservative(rawS, batch.actions(), r.dRaw());
-      double[][] eps = new double[2 * n][];
-      System.arraycopy(r.dRaw(), 0, eps, 0, n);
-      System.arraycopy(r.dRawNext(), 0, eps, n, n);
+      double[] eps = Arrays.copyOf(r.dRaw(), 2 * half);
+      System.arraycopy(r.dRawNext(), 0, eps, half, half);
       return new Step(r.loss() + alpha * conservative, r.loss(), conservative, r.meanBeta(), online.gradient(eps));
     }
-    double[][] rawNext = nextOutputs(batch);
-    double[][] rawSelect = source == TargetSource.DOUBLE ? online.output(batch.nextStates(), n) : null;
-    double[][] rawS = online.forwardForTraining(batch.states(), n);
+    double[] rawNext = nextOutputs(batch);
+    double[] rawSelect = source == TargetSource.DOUBLE ? online.outputFlat(batch.nextStates(), n) : null;
+    double[] rawS = online.forwardForTrainingFlat(batch.states(), n);
     QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), discounts, batch.weights(), rawS,
         rawNext, rawSelect);
     double conservative = conservative(rawS, batch.actions(), r.dRaw());
@@ -171,15 +171,16 @@ public final class OfflineQAgent implements OfflineLearner, FiniteParameters {
    * The batch mean of {@code logsumexp_a Q(s_i, a) - Q(s_i, a_i)}; adds {@code alpha} times its gradient
    * {@code (1/n) (softmax_a Q(s_i, .) - onehot(a_i)) * dQ/draw} to {@code dRaw} (nothing when alpha is 0).
    */
-  private double conservative(double[][] rawS, int[] actions, double[][] dRaw) {
-    int n = rawS.length;
+  private double conservative(double[] rawS, int[] actions, double[] dRaw) {
+    int n = actions.length;
+    int w = head.outputs();
     int na = head.actions();
     double[] qs = new double[na];
     double sum = 0;
     for (int i = 0; i < n; i++) {
       double max = Double.NEGATIVE_INFINITY;
       for (int a = 0; a < na; a++) {
-        qs[a] = head.value(rawS[i], a);
+        qs[a] = head.value(rawS, i * w, a);
         max = Math.max(max, qs[a]);
       }
       double z = 0;
@@ -191,7 +192,7 @@ public final class OfflineQAgent implements OfflineLearner, FiniteParameters {
       if (alpha > 0) {
         for (int a = 0; a < na; a++) {
           double g = Math.exp(qs[a] - lse) - (a == actions[i] ? 1 : 0);
-          dRaw[i][a] += alpha / n * g * head.slope(rawS[i], a);
+          dRaw[i * w + a] += alpha / n * g * head.slope(rawS, i * w, a);
         }
       }
     }
@@ -199,27 +200,27 @@ public final class OfflineQAgent implements OfflineLearner, FiniteParameters {
   }
 
   /** The raw next-state outputs of the batch from the network that values them (target, else online). */
-  private double[][] nextOutputs(ReplayBatch batch) {
+  private double[] nextOutputs(ReplayBatch batch) {
     int n = batch.size();
-    return target != null ? target.output(batch.nextStates(), n) : online.output(batch.nextStates(), n);
+    return target != null ? target.outputFlat(batch.nextStates(), n) : online.outputFlat(batch.nextStates(), n);
   }
 
   /**
    * The batch loss at the current parameters without any gradient; with {@code frozenNext} the next-state outputs
    * are those given instead of being recomputed (what stop-gradient means).
    */
-  double loss(ReplayBatch batch, double[] discounts, double[][] frozenNext) {
+  double loss(ReplayBatch batch, double[] discounts, double[] frozenNext) {
     int n = batch.size();
-    double[][] rawS = online.output(batch.states(), n);
-    double[][] rawNext = frozenNext != null ? frozenNext : nextOutputs(batch);
-    double[][] rawSelect = source == TargetSource.DOUBLE ? online.output(batch.nextStates(), n) : null;
+    double[] rawS = online.outputFlat(batch.states(), n);
+    double[] rawNext = frozenNext != null ? frozenNext : nextOutputs(batch);
+    double[] rawSelect = source == TargetSource.DOUBLE ? online.outputFlat(batch.nextStates(), n) : null;
     double td = objective.evaluate(batch.actions(), batch.rewards(), discounts, batch.weights(), rawS, rawNext,
         rawSelect).loss();
-    return td + alpha * conservative(rawS, batch.actions(), new double[n][head.outputs()]);
+    return td + alpha * conservative(rawS, batch.actions(), new double[n * head.outputs()]);
   }
 
   /** The raw next-state outputs of a batch, as {@link #loss} recomputes them. */
-  double[][] frozenNext(ReplayBatch batch) {
+  double[] frozenNext(ReplayBatch batch) {
     return nextOutputs(batch);
   }
 

@@ -208,21 +208,21 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
     batch.load(experience.buffer(), idx);
     if (source == TargetSource.ONLINE_GRAD) {
       // One forward pass over s and s', and the loss gradient flows into both halves.
-      double[][] raw = online.forwardForTraining(batch.statesAndNextStates(), 2 * n);
+      double[] raw = online.forwardForTrainingFlat(batch.statesAndNextStates(), 2 * n);
+      int half = n * head.outputs();
       QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.discounts(discount),
-          batch.weights(), Arrays.copyOfRange(raw, 0, n), Arrays.copyOfRange(raw, n, 2 * n), null);
-      double[][] eps = new double[2 * n][];
-      System.arraycopy(r.dRaw(), 0, eps, 0, n);
-      System.arraycopy(r.dRawNext(), 0, eps, n, n);
+          batch.weights(), Arrays.copyOfRange(raw, 0, half), Arrays.copyOfRange(raw, half, 2 * half), null);
+      double[] eps = Arrays.copyOf(r.dRaw(), 2 * half);
+      System.arraycopy(r.dRawNext(), 0, eps, half, half);
       return new Step(r.loss(), r.meanBeta(), online.gradient(eps), r.priority());
     }
     float[] next = batch.nextStates();
-    double[][] rawNext = switch (source) {
-      case ONLINE_GRAD, ONLINE_STOP -> online.output(next, n);
-      case TARGET_NETWORK, DOUBLE -> target.output(next, n);
+    double[] rawNext = switch (source) {
+      case ONLINE_GRAD, ONLINE_STOP -> online.outputFlat(next, n);
+      case TARGET_NETWORK, DOUBLE -> target.outputFlat(next, n);
     };
-    double[][] rawSelect = source == TargetSource.DOUBLE ? online.output(next, n) : null;
-    double[][] rawS = online.forwardForTraining(batch.states(), n);
+    double[] rawSelect = source == TargetSource.DOUBLE ? online.outputFlat(next, n) : null;
+    double[] rawS = online.forwardForTrainingFlat(batch.states(), n);
     QObjective.Result r = objective.evaluate(batch.actions(), batch.rewards(), batch.discounts(discount),
         batch.weights(), rawS, rawNext, rawSelect);
     return new Step(r.loss(), r.meanBeta(), online.gradient(r.dRaw()), r.priority());
@@ -232,21 +232,21 @@ public final class QLearningAgent implements Agent, ValuePredictor, FiniteParame
    * The batch-mean loss of batch {@code idx} at the current parameters without any gradient; with
    * {@code frozenNext} the next-state outputs are those given instead of being recomputed (what stop-gradient means).
    */
-  double loss(int[] idx, double[][] frozenNext) {
+  double loss(int[] idx, double[] frozenNext) {
     int n = idx.length;
     batch.load(experience.buffer(), idx);
-    double[][] rawS = online.output(batch.states(), n);
-    double[][] rawNext = frozenNext != null ? frozenNext : nextOutputs(idx);
-    double[][] rawSelect = source == TargetSource.DOUBLE ? online.output(batch.nextStates(), n) : null;
+    double[] rawS = online.outputFlat(batch.states(), n);
+    double[] rawNext = frozenNext != null ? frozenNext : nextOutputs(idx);
+    double[] rawSelect = source == TargetSource.DOUBLE ? online.outputFlat(batch.nextStates(), n) : null;
     return objective.evaluate(batch.actions(), batch.rewards(), batch.discounts(discount), batch.weights(), rawS,
         rawNext, rawSelect).loss();
   }
 
   /** The raw next-state outputs of batch {@code idx} from the network that values them (target, else online). */
-  double[][] nextOutputs(int[] idx) {
+  double[] nextOutputs(int[] idx) {
     batch.load(experience.buffer(), idx);
     float[] next = batch.nextStates();
-    return target != null ? target.output(next, idx.length) : online.output(next, idx.length);
+    return target != null ? target.outputFlat(next, idx.length) : online.outputFlat(next, idx.length);
   }
 
   Mlp online() {

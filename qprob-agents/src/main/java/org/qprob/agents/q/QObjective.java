@@ -23,7 +23,7 @@ import org.qprob.api.loss.TdResult;
  */
 final class QObjective {
   /**
-   * One evaluation.
+   * One evaluation. Every matrix is row-major in one array, a row per sample of {@code head.outputs()} values.
    *
    * @param loss batch-mean loss
    * @param meanBeta batch mean of the output model's spread (exp(nu(s)) for the Gumbel head), NaN if it has none
@@ -31,7 +31,7 @@ final class QObjective {
    * @param dRawNext dLoss/d(raw outputs) of the s' rows; null without target gradient
    * @param priority the loss's per-sample priority signal (|TD error|, or the sample's loss for distributional losses)
    */
-  record Result(double loss, double meanBeta, double[][] dRaw, double[][] dRawNext, double[] priority) {
+  record Result(double loss, double meanBeta, double[] dRaw, double[] dRawNext, double[] priority) {
   }
 
   private final Loss loss;
@@ -57,22 +57,19 @@ final class QObjective {
   /**
    * @param discounts each sample's discount ({@code gamma^k}, 0 at terminal rows)
    * @param weights each sample's weight in the batch loss
-   * @param rawS raw outputs at s, one row per sample
+   * @param rawS raw outputs at s
    * @param rawNext raw outputs at s' of the network that values the next state
    * @param rawNextSelect raw outputs at s' of the network that picks the next action (double DQN); null otherwise
    */
-  Result evaluate(int[] actions, double[] rewards, double[] discounts, double[] weights, double[][] rawS,
-      double[][] rawNext, double[][] rawNextSelect) {
+  Result evaluate(int[] actions, double[] rewards, double[] discounts, double[] weights, double[] rawS,
+      double[] rawNext, double[] rawNextSelect) {
     OutputModel model = head.model();
-    int n = rawS.length;
+    int n = actions.length;
     int w = model.width();
-    double[] out = new double[n * w];
-    double[] next = new double[n * w];
-    for (int i = 0; i < n; i++) {
-      head.transform(rawS[i], out, i * w);
-      head.transform(rawNext[i], next, i * w);
-    }
-    int[] nextActions = backup.selectsAction() ? select(rawNextSelect, next, n) : null;
+    double[] out = head.transformRows(rawS, n);
+    double[] next = head.transformRows(rawNext, n);
+    int[] nextActions = backup.selectsAction()
+        ? select(rawNextSelect == null ? next : head.transformRows(rawNextSelect, n), n) : null;
     TdResult r = loss.evaluate(new TdBatch(n, model.actions(), w, out, actions, rewards, discounts, weights, next,
         nextActions, backup, alpha), targetGradient);
 
@@ -82,37 +79,42 @@ final class QObjective {
       sum += r.value()[i] * weights[i];
       spreadSum += model.spread(out, i * w);
     }
-    double[][] dRaw = rawGradient(r.dOutputs(), rawS, weights, n, w);
-    double[][] dRawNext = targetGradient ? rawGradient(r.dNextOutputs(), rawNext, weights, n, w) : null;
+    double[] dRaw = rawGradient(r.dOutputs(), rawS, weights, n, w);
+    double[] dRawNext = targetGradient ? rawGradient(r.dNextOutputs(), rawNext, weights, n, w) : null;
     return new Result(sum / n, spreadSum / n, dRaw, dRawNext, r.priority());
   }
 
-  /** {@code argmax_a' Q_select(s', a')} per sample, from the selector's rows if given, else from {@code next}. */
-  private int[] select(double[][] rawSelect, double[] next, int n) {
+  /** {@code argmax_a' Q_select(s', a')} per sample, from the selector's rows as the model reads them. */
+  private int[] select(double[] selectRows, int n) {
     OutputModel model = head.model();
     int w = model.width();
-    double[] row = rawSelect == null ? next : new double[w];
     int[] chosen = new int[n];
     for (int i = 0; i < n; i++) {
-      if (rawSelect != null) {
-        head.transform(rawSelect[i], row, 0);
-        chosen[i] = model.greedyAction(row, 0);
-      } else {
-        chosen[i] = model.greedyAction(next, i * w);
-      }
+      chosen[i] = model.greedyAction(selectRows, i * w);
     }
     return chosen;
   }
 
-  /** {@code w_i / n * d L_i / d out * d out / d raw}, row by row; outputs the loss did not touch stay 0. */
-  private double[][] rawGradient(double[] dOut, double[][] raw, double[] weights, int n, int w) {
-    double[][] dRaw = new double[n][];
+  /**
+   * {@code w_i / n * d L_i / d out * d out / d raw}, row by row; outputs the loss did not touch stay 0. (An identity
+   * head's slope is 1, by which the product is not multiplied: the same number.)
+   */
+  private double[] rawGradient(double[] dOut, double[] raw, double[] weights, int n, int w) {
+    double[] dRaw = new double[n * w];
     for (int i = 0; i < n; i++) {
-      dRaw[i] = new double[w]; // row by row: new double[n][w] is a slow runtime call
+      int at = i * w;
+      if (head.identity()) {
+        double scale = weights[i];
+        for (int k = 0; k < w; k++) {
+          double g = dOut[at + k];
+          dRaw[at + k] = g != 0 ? g * scale / n : 0;
+        }
+        continue;
+      }
       for (int k = 0; k < w; k++) {
-        double g = dOut[i * w + k];
+        double g = dOut[at + k];
         if (g != 0) {
-          dRaw[i][k] = g * weights[i] / n * head.slope(raw[i], k);
+          dRaw[at + k] = g * weights[i] / n * head.slope(raw, at, k);
         }
       }
     }

@@ -59,6 +59,39 @@ class MlpTest {
   }
 
   @Test
+  void flatOutputsAndGradientsAreTheRowsOnesBitForBit() {
+    Mlp flat = net("relu", "torch-default", 5, OptimizerConfig.defaults(), 0);
+    Mlp rows = net("relu", "torch-default", 5, OptimizerConfig.defaults(), 0);
+    RandomStream rng = new RandomStream(13);
+    for (int k = 0; k < 4; k++) {
+      int n = 5 + 7 * k;
+      float[] x = randomRows(rng, n, 4, 2);
+      double[] f = flat.forwardForTrainingFlat(x, n);
+      double[][] r = rows.forwardForTraining(x, n);
+      assertThat(f).hasSize(n * 3);
+      double[][] eps = new double[n][3];
+      double[] epsFlat = new double[n * 3];
+      for (int i = 0; i < n; i++) {
+        assertThat(java.util.Arrays.copyOfRange(f, i * 3, i * 3 + 3)).as("row %d", i).containsExactly(r[i]);
+        for (int j = 0; j < 3; j++) {
+          eps[i][j] = rng.nextDouble() - 0.5;
+          epsFlat[i * 3 + j] = eps[i][j];
+        }
+      }
+      assertThat(Mlp.flat(flat.gradient(epsFlat))).containsExactly(Mlp.flat(rows.gradient(eps)));
+      flat.step(flat.gradient(epsFlat));
+      rows.step(rows.gradient(eps));
+      float[] y = randomRows(rng, n, 4, 3);
+      double[] out = flat.outputFlat(y, n);
+      double[][] outRows = rows.output(y, n);
+      for (int i = 0; i < n; i++) {
+        assertThat(java.util.Arrays.copyOfRange(out, i * 3, i * 3 + 3)).containsExactly(outRows[i]);
+      }
+    }
+    assertThat(flat.parameters().toDoubleVector()).containsExactly(rows.parameters().toDoubleVector());
+  }
+
+  @Test
   void initialisationFollowsTheSchemeAndTheSeed() {
     Mlp a = net("relu", "torch-default", 3, OptimizerConfig.defaults(), 0);
     Mlp b = net("relu", "torch-default", 3, OptimizerConfig.defaults(), 0);

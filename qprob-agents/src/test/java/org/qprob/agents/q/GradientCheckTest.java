@@ -130,7 +130,7 @@ class GradientCheckTest {
     int[] idx = {0, 3, 7, 11, 14, 19};
     double[] analytic = Mlp.flat(agent.compute(idx).gradient());
     boolean stop = source.equals("online-stop");
-    double[][] frozen = stop ? agent.nextOutputs(idx) : null;
+    double[] frozen = stop ? agent.nextOutputs(idx) : null;
 
     INDArray params = agent.online().parameters();
     assertThat(analytic).hasSize((int) params.length());

@@ -73,7 +73,7 @@ class OfflineQGradientCheckTest {
     ReplayBatch batch = agent.replay().load(SLOTS);
     double[] discounts = agent.replay().discounts();
     OfflineQAgent.Step step = agent.compute(batch, discounts);
-    double[][] frozen = source.equals("online-stop") ? agent.frozenNext(batch) : null;
+    double[] frozen = source.equals("online-stop") ? agent.frozenNext(batch) : null;
     OfflineFixtures.assertGradient("Q", agent.online(), step.gradient(), () -> agent.loss(batch, discounts, frozen),
         clipped ? 0.2 : 0.5);
   }

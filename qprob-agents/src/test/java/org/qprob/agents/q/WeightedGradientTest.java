@@ -108,7 +108,7 @@ class WeightedGradientTest {
     assertThat(perSample[0]).isNotEqualTo(perSample[1]);
 
     // and it is the gradient of the weighted loss
-    double[][] frozen = source.equals("online-stop") ? agent.nextOutputs(idx) : null;
+    double[] frozen = source.equals("online-stop") ? agent.nextOutputs(idx) : null;
     INDArray params = agent.online().parameters();
     double h = 1e-6;
     double maxRel = 0;
